@@ -1,0 +1,140 @@
+"""A static web host on 127.0.0.1 for offline copies of blogs.
+
+Serves a folder the way a simple web host does (``path/`` -> ``index.html``,
+``path`` -> 301 to ``path/``, missing -> 404, query strings ignored), logs
+every request, and can be told to answer some paths with an error or a delay,
+so tests can play network faults. Used by ``blogarchive demo``, the tests and
+the benchmarks; ``python -m crawler.demo.server ROOT`` runs it standalone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import urlsplit
+
+
+@dataclass
+class Fault:
+    """How to answer one path instead of serving the file."""
+
+    status: int = 500
+    delay: float = 0.0  # seconds to wait before answering
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+
+
+@dataclass
+class RequestLog:
+    entries: list[tuple[str, str, int]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, method: str, path: str, status: int) -> None:
+        with self.lock:
+            self.entries.append((method, path, status))
+
+    def paths(self) -> list[str]:
+        with self.lock:
+            return [path for _, path, _ in self.entries]
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    faults: dict[str, Fault] = {}
+    request_log: RequestLog
+
+    def do_GET(self) -> None:
+        fault = self.faults.get(urlsplit(self.path).path)
+        if fault is None:
+            super().do_GET()
+            return
+        if fault.delay:
+            time.sleep(fault.delay)
+        try:
+            self.send_response(fault.status)
+            self.send_header("Content-Type", fault.content_type)
+            self.send_header("Content-Length", str(len(fault.body)))
+            self.end_headers()
+            self.wfile.write(fault.body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up waiting, as a timeout test intends
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        self.request_log.add(self.command, self.path, int(code) if str(code).isdigit() else 0)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # requests are kept in request_log, not printed
+
+
+class MirrorServer:
+    """Serve ``root`` on 127.0.0.1 in a background thread.
+
+    ``faults`` maps URL paths to :class:`Fault` answers; it may be changed
+    while the server runs.
+    """
+
+    def __init__(self, root: str | Path, *, port: int = 0) -> None:
+        self.root = Path(root)
+        self.faults: dict[str, Fault] = {}
+        self.log = RequestLog()
+        handler = type(
+            "MirrorHandler", (_Handler,), {"faults": self.faults, "request_log": self.log}
+        )
+        self._server = ThreadingHTTPServer(
+            ("127.0.0.1", port), functools.partial(handler, directory=str(self.root))
+        )
+        self._server.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> MirrorServer:
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        """Serve in the calling thread until interrupted."""
+        try:
+            self._server.serve_forever()
+        finally:
+            self._server.server_close()
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> MirrorServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Serve an offline blog copy on 127.0.0.1.")
+    parser.add_argument("root", help="folder to serve")
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args(argv)
+    server = MirrorServer(args.root, port=args.port)
+    print(server.url, flush=True)  # the parent process reads the address from here
+    with contextlib.suppress(KeyboardInterrupt):
+        server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""The one item schema every source yields. Field names are the export keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Post:
+    """A blog post as seen on a listing page.
+
+    Spiders fill ``url``, ``source``, ``heading``, ``teaser`` and ``listing_url``;
+    the normalise pipeline derives the rest from them.
+    """
+
+    url: str  # canonical post URL once normalised (the dedupe key)
+    source: str
+    heading: str
+    teaser: str | None = None
+    title: str | None = None
+    series: str | None = None
+    series_part: int | None = None
+    authors: list[str] = field(default_factory=list)
+    authors_more: bool = False
+    kind: str = "article"
+    subject: str | None = None
+    teaser_truncated: bool = False
+    originally_published_at: str | None = None
+    published: str | None = None  # ISO date, when the source shows one
+    author_source: str = "none"  # where `authors` came from: heading, page, feed, none
+    parser_version: str | None = None
+    listing_url: str | None = None  # the page the entry was found on; not stored

@@ -1,0 +1,92 @@
+"""Find the byline at the end of a heading: `` by Name``, `` – Name``, `` | Name``."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from crawler.parsing.names import parse_name_list
+from crawler.parsing.text import drop_final_period, trim_separators
+from crawler.parsing.wordlists import BY_PHRASE_VERBS, BYLINE_LEAD_INS
+
+# Greedy ``body`` makes the match start at the LAST " by "; the spec takes the last one.
+_BY_RE = re.compile(r"(?P<body>.*\S)\s+(?P<open>\()?(?:by|By|BY):?\s+(?P<tail>.+)", re.DOTALL)
+# "Leadership in the NHS -Jon Rouse": the space after the dash is sometimes missing.
+_DASH_RE = re.compile(r"(?P<body>.*\S)\s+(?:[–—|]|-{1,2})\s*(?P<tail>\S.*)", re.DOTALL)
+_DASH_SEPARATORS = (" –", " —", " -", " |")
+# "Title – a guest blog by Name", "Title, written by Name": words that lead into the byline.
+_LEAD_IN_RE = re.compile(
+    r"(?:\s*[,:;|–—]|\s+-+)\s*(?i:(?:an?\s+)?(?:guest\s+)?(?:blog(?:\s+post)?|post|article|"
+    r"piece|essay|opinion(?:\s+piece)?)|written|posted|reviewed|edited)$"
+)
+
+
+class Byline(NamedTuple):
+    """A heading split at its byline; ``authors`` is empty when there is none."""
+
+    body: str
+    authors: tuple[str, ...] = ()
+    more: bool = False
+
+
+def _title_before(body: str) -> str:
+    last_word = body[body.rfind(" ") + 1 :].lower()
+    if last_word in BYLINE_LEAD_INS and (lead_in := _LEAD_IN_RE.search(body)):
+        body = body[: lead_in.start()]
+    return drop_final_period(trim_separators(body))
+
+
+def _by_byline(text: str) -> Byline | None:
+    match = _BY_RE.fullmatch(text)
+    if match is None:
+        return None
+    body, tail = match["body"], match["tail"]
+    if match["open"]:
+        if not tail.endswith(")"):
+            return None
+        tail = tail[:-1]
+    if _last_word(body) in BY_PHRASE_VERBS:
+        return None
+    parsed = parse_name_list(tail)
+    if parsed is None:
+        return None
+    title = _title_before(body)
+    if not title:
+        return None
+    return Byline(title, tuple(parsed[0]), parsed[1])
+
+
+def _last_word(body: str) -> str:
+    """The word just before "by", or "" when a sentence ended there ("... go? By Sue")."""
+    word = body[body.rfind(" ") + 1 :].rstrip(",;:–—-")
+    return word.lower() if word.isalpha() else ""
+
+
+def _dash_byline(text: str) -> Byline | None:
+    if not any(separator in text for separator in _DASH_SEPARATORS):
+        return None
+    match = _DASH_RE.fullmatch(text)
+    if match is None:
+        return None
+    # Only people here: "Pieces of Us – Complexity and Leadership" must stay a title.
+    parsed = parse_name_list(match["tail"], people_only=True)
+    if parsed is None:
+        return None
+    title = _title_before(match["body"])
+    if not title:
+        return None
+    return Byline(title, tuple(parsed[0]), parsed[1])
+
+
+def split_byline(text: str) -> Byline:
+    """Split cleaned heading ``text`` into the text before the byline and the byline's names.
+
+    The last `` by `` followed only by names wins; failing that, a final
+    `` – ``/`` — ``/`` - ``/`` | `` followed only by people's names. The text
+    before loses the separator and the ``.`` that preceded ``By``.
+    """
+    if "by" in text or "By" in text or "BY" in text:
+        found = _by_byline(text)
+        if found is not None:
+            return found
+    return _dash_byline(text) or Byline(text)

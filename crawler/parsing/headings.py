@@ -1,0 +1,158 @@
+"""Split a listing heading into title, series, part, authors and kind.
+
+Implements ../shared/spec/headings.md (copied in the README). The work is shared
+with ``bylines`` (who wrote it), ``series`` (series prefix and part marker) and
+``names`` (what a name looks like); this module decides the kind and the title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from crawler.parsing.bylines import split_byline
+from crawler.parsing.names import parse_name_list, strip_honorifics
+from crawler.parsing.series import (
+    canonical_series_name,
+    known_series_keys,
+    series_intro,
+    series_key,
+    split_series,
+)
+from crawler.parsing.text import clean_text, trim_separators, unquote
+
+__all__ = [
+    "KINDS",
+    "PARSER_VERSION",
+    "ParsedHeading",
+    "canonical_series_name",
+    "parse_heading",
+    "series_key",
+]
+
+# Bump when parsing rules change, so stored rows can be told apart from a re-parse.
+PARSER_VERSION = "headings-1"
+
+KINDS = ("article", "book-review", "interview", "series-intro")
+
+# An optional "Podcast:"-style label may come first; the title stays whole either way.
+_INTERVIEW_RE = re.compile(
+    r"(?:[^:]{1,60}:\s+)?"
+    r"(?:(?i:in\s+conversation|a\s+conversation|in\s+discussion|(?:an\s+)?interview|a\s+chat"
+    r"|q\s*&\s*a|(?:\w+|\d+)\s+minutes)\s+(?i:with)\s+|(?i:in\s+conversation)\s*[:–—-]\s*)"
+    r"(?P<rest>.+)"
+)
+_SUBJECT_END_RE = re.compile(r"\s*(?:[:?(|–—]|\s-\s|,\s)")
+_REVIEW_SUFFIX_RE = re.compile(
+    r"(?:\s*[:|,–—]\s*|\s+-+\s+|\s*\(\s*)(?i:an?\s+)?(?i:book\s+review)\s*\)?$"
+)
+_REVIEW_PREFIX_RE = re.compile(
+    r"(?i:an?\s+)?(?i:book\s+review)(?:\s*[:|–—]\s*|\s+-+\s+|\s+(?i:of)\s+)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedHeading:
+    """The facts packed into one heading; see the field table in the spec."""
+
+    title: str
+    series: str | None = None
+    series_part: int | None = None
+    authors: tuple[str, ...] = field(default_factory=tuple)
+    authors_more: bool = False
+    kind: str = "article"
+    subject: str | None = None
+
+
+def parse_heading(heading: str, *, known_series: Collection[str] = ()) -> ParsedHeading:
+    """Parse one heading line. Never raises.
+
+    ``known_series`` are colon prefixes that recur on other posts of the same
+    source (compared with ``series_key``); such a prefix is a series, reported
+    in the spelling given there. ``title`` is never empty when ``heading`` has
+    any non-space text; the caller keeps ``heading`` itself unchanged.
+    """
+    text = clean_text(heading)
+    if not text:
+        return ParsedHeading(title="")
+    try:
+        return _parse(text, _known_keys(known_series))
+    except Exception:  # one odd heading must not stop a crawl
+        return ParsedHeading(title=text)
+
+
+def _known_keys(known_series: Collection[str]) -> Mapping[str, str]:
+    if not known_series:
+        return {}
+    try:
+        return _cached_known_keys(known_series)
+    except TypeError:  # a list or set: not hashable, so not cached
+        return known_series_keys(known_series)
+
+
+@lru_cache(maxsize=64)
+def _cached_known_keys(known_series: Collection[str]) -> Mapping[str, str]:
+    return known_series_keys(known_series)
+
+
+def _parse(text: str, known: Mapping[str, str]) -> ParsedHeading:
+    byline = split_byline(text)
+    body = byline.body
+    common = {"authors": byline.authors, "authors_more": byline.more}
+
+    interview = _INTERVIEW_RE.match(body) if "with" in body or "onversation" in body else None
+    if interview:
+        subject = _interview_subject(interview["rest"])
+        return ParsedHeading(title=body, kind="interview", subject=subject, **common)
+
+    intro = series_intro(body, known)
+    if intro is not None:
+        return ParsedHeading(
+            title=_finish(body, text), series=intro[0], kind="series-intro", **common
+        )
+
+    body, is_review = _strip_book_review(body)
+    split = split_series(body, known)
+    title = split.title
+    if not is_review:
+        title, is_review = _strip_book_review(title)
+    return ParsedHeading(
+        title=_finish(title, byline.body),
+        series=split.series,
+        series_part=split.part,
+        kind="book-review" if is_review else "article",
+        **common,
+    )
+
+
+def _strip_book_review(text: str) -> tuple[str, bool]:
+    if "review" not in text.lower():
+        return text, False
+    match = _REVIEW_SUFFIX_RE.search(text) or _REVIEW_PREFIX_RE.match(text)
+    if match is None:
+        return text, False
+    stripped = (text[: match.start()] + text[match.end() :]).strip()
+    return (stripped or text), True
+
+
+def _finish(title: str, fallback: str) -> str:
+    return unquote(trim_separators(title)) or fallback
+
+
+def _interview_subject(rest: str) -> str:
+    """The interviewee: names in ``rest`` up to a ``:``/dash/``?``, without honorifics."""
+    parsed = parse_name_list(rest)
+    if parsed is None:
+        end = _SUBJECT_END_RE.search(rest)
+        if end:
+            rest = rest[: end.start()]
+        parsed = parse_name_list(rest)
+    if parsed is None:
+        tokens, _ = strip_honorifics(rest.split())
+        return trim_separators(" ".join(tokens)) or rest
+    names = parsed[0]
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]

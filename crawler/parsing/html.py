@@ -1,0 +1,269 @@
+"""HTML helpers shared by the listing parsers: decoding, parsing, page chrome.
+
+Everything here tolerates broken input: ``decode_html`` never raises and
+``parse_html`` returns ``None`` instead of raising.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml.cssselect import CSSSelector
+from w3lib.encoding import html_body_declared_encoding, read_bom, resolve_encoding
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+# Tags whose start or end breaks a line of running text.
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
+        "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+        "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+        "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+
+# Never part of an entry: page chrome, widgets, invisible or interactive content.
+_CHROME_TAGS = frozenset(
+    {
+        "aside", "button", "dialog", "embed", "footer", "head", "iframe", "link", "menu", "meta",
+        "nav", "noscript", "object", "option", "script", "select", "style", "svg", "template",
+        "textarea", "title",
+    }
+)  # fmt: skip
+_CHROME_ROLES = frozenset(
+    {"banner", "complementary", "contentinfo", "menu", "menubar", "navigation", "search"}
+)
+# Class/id tokens of page chrome: sidebars, widgets, menus, comments, sharing, related posts.
+_CHROME_TOKEN = re.compile(
+    r"(?:site|page|global)[-_]?(?:header|footer)|masthead|colophon|secondary"
+    r"|sidebar.*|.*[-_]sidebar|widget.*|.*[-_]widgets?|navbar|navigation|.*[-_]navigation"
+    r"|menu|menu[-_].*|.*[-_]menu|nav[-_]links|.*breadcrumb.*|.*pagination.*|page[-_]numbers"
+    r"|comments?|comments?[-_].*|.*[-_]comments?|respond|.*related.*|.*share.*|.*social.*"
+    r"|addtoany.*|a2a[-_].*|cookie.*|.*newsletter.*|skip[-_]link|screen[-_]reader[-_]text"
+    r"|sr[-_]only|visually[-_]hidden|yarpp.*",
+    re.IGNORECASE,
+)
+# Class/id tokens of blocks that hold an entry's summary.
+_SUMMARY_TOKEN = re.compile(
+    r"(?:entry|post|article|blog|item|card)?[-_]?(?:summary|excerpt|content|text|body|teaser"
+    r"|intro|description|standfirst|lede)(?:[-_].*)?|excerpt.*|.*[-_]excerpt(?:[-_].*)?",
+    re.IGNORECASE,
+)
+_NOISY_TOKEN = re.compile(r".*(?:comment|sidebar|widget|related|calendar|share).*", re.I)
+# Class/id tokens of entry metadata: dates, bylines, taxonomy links, comment counts.
+_META_TOKEN = re.compile(
+    r"(?:entry|post|article|blog|item|card)[-_]?(?:meta|info|date|time|byline|author|details"
+    r"|footer|categories|category|cats|tags|terms|label)"
+    r"|meta|.*[-_]meta|meta[-_].*|byline|posted[-_](?:on|by)|author|vcard|cat[-_]links"
+    r"|tags?[-_]links|date|dateline|published|updated|wp-block-post-(?:date|author.*|terms"
+    r"|comments.*|featured-image)|taxonomy-.*",
+    re.IGNORECASE,
+)
+# Elements judged by tag only: their classes describe the post, not the page.
+_CLASS_EXEMPT_TAGS = frozenset({"html", "body", "main", "article"})
+# Sidebar headings of unclassed themes; "Latest articles" is BMJ's main listing, so not here.
+_WIDGET_HEADING = re.compile(
+    r"(?:recent|related|popular|similar|most (?:read|popular|viewed)|trending|top|other)\s+"
+    r"(?:posts|articles|entries|stories|blogs|reads)|you (?:may|might) also like|read next"
+    r"|most (?:read|popular|viewed)|popular|trending(?: now)?|editor'?s picks"
+    r"|further reading|archives?|categories|tags|tag cloud|blogroll|meta|recent comments"
+    r"|follow us|subscribe|share this",
+    re.IGNORECASE,
+)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
+_BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
+_PARSER = etree.HTMLParser(
+    recover=True, remove_comments=True, remove_pis=True, no_network=True, default_doctype=False
+)
+
+
+def decode_html(data: str | bytes) -> str:
+    """Return ``data`` as text. Never raises.
+
+    Bytes are decoded by BOM, then the ``<meta>`` charset, then UTF-8, then
+    cp1252 (what browsers use for "latin-1"), then latin-1, which always works.
+    """
+    if isinstance(data, str):
+        return data
+    bom_enc, bom = read_bom(data)
+    if bom_enc and bom:
+        return data[len(bom) :].decode(bom_enc, "replace")
+    declared = html_body_declared_encoding(data[:4096])
+    for enc in (resolve_encoding(declared) if declared else None, "utf-8", "cp1252"):
+        if enc:
+            try:
+                return data.decode(enc)
+            except (UnicodeDecodeError, LookupError):
+                continue
+    return data.decode("latin-1")
+
+
+def parse_html(data: str | bytes) -> etree._Element | None:
+    """Parse (possibly broken) HTML into an lxml tree; ``None`` when nothing is there."""
+    text = decode_html(data)
+    if text.lstrip()[:5].lower() == "<?xml":
+        text = _XML_DECL.sub("", text, count=1)  # lxml refuses str input that declares an encoding
+    if not text.strip():
+        return None
+    try:
+        return etree.fromstring(text, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        try:
+            return etree.fromstring(_BAD_CHARS.sub("", text), _PARSER)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            return None
+
+
+def base_url(root: etree._Element, page_url: str) -> str:
+    """The URL relative links resolve against: ``<base href>`` if present, else the page."""
+    for el in root.iter("base"):
+        url = absolute(el.get("href"), page_url)
+        if url:
+            return url
+    return page_url
+
+
+def valid_url(url: str) -> bool:
+    """False when ``urllib`` cannot split ``url`` (bad IPv6 host or port)."""
+    try:
+        urlsplit(url).port  # noqa: B018 - the property raises on a bad port
+    except ValueError:
+        return False
+    return True
+
+
+def absolute(href: str | None, base: str) -> str | None:
+    """Resolve ``href`` against ``base``; ``None`` for empty, script and mail links."""
+    if not href:
+        return None
+    href = href.strip()
+    lowered = href[:11].lower()
+    if not href or lowered.startswith(("javascript:", "mailto:", "tel:", "data:", "#")):
+        return None
+    try:
+        url = href if lowered.startswith(("http://", "https://")) else urljoin(base, href)
+    except ValueError:
+        return None
+    return url if valid_url(url) else None
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of white space (including no-break spaces) to one space."""
+    return " ".join(text.split())
+
+
+def unescape_leftovers(text: str) -> str:
+    """Decode entities that survived parsing (double-escaped titles such as ``&amp;#8217;``)."""
+    return html_lib.unescape(text) if "&" in text and _ENTITY.search(text) else text
+
+
+def text_of(el: etree._Element) -> str:
+    """Text content of ``el`` (entities decoded), white space collapsed."""
+    return collapse(etree.tostring(el, method="text", encoding=str, with_tail=False))
+
+
+def tokens(el: etree._Element) -> list[str]:
+    """The class and id tokens of ``el``."""
+    value = el.get("class")
+    out = value.split() if value else []
+    ident = el.get("id")
+    if ident:
+        out.append(ident)
+    return out
+
+
+# Bits returned by token_flags().
+CHROME, META, SUMMARY, NOISY = 1, 2, 4, 8
+_flag_cache: dict[tuple[str | None, str | None], int] = {}
+
+
+def token_flags(el: etree._Element) -> int:
+    """What the class and id tokens of ``el`` say it is, as CHROME/META/SUMMARY/NOISY bits.
+
+    NOISY marks regions whose "next" links page through something else
+    (comments, sidebars, widgets, related posts, calendars, share buttons).
+    """
+    cls, ident = el.get("class"), el.get("id")
+    if cls is None and ident is None:
+        return 0
+    key = (cls, ident)
+    flags = _flag_cache.get(key)
+    if flags is None:
+        names = tokens(el)
+        flags = (
+            (CHROME if any(_CHROME_TOKEN.fullmatch(t) for t in names) else 0)
+            | (META if any(_META_TOKEN.fullmatch(t) for t in names) else 0)
+            | (SUMMARY if any(_SUMMARY_TOKEN.fullmatch(t) for t in names) else 0)
+            | (NOISY if any(_NOISY_TOKEN.fullmatch(t) for t in names) else 0)
+        )
+        if len(_flag_cache) > 10_000:  # class strings repeat; bound memory on odd sites
+            _flag_cache.clear()
+        _flag_cache[key] = flags
+    return flags
+
+
+def is_chrome(el: etree._Element) -> bool:
+    """True for page chrome: navigation, sidebars, widgets, footers, comments, forms."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return True
+    if tag in _CHROME_TAGS:
+        return True
+    role = el.get("role")
+    if role and role.lower() in _CHROME_ROLES:
+        return True
+    if tag == "header" and _is_site_header(el):
+        return True
+    if tag == "form" and not any(True for _ in el.iter(*HEADING_TAGS)):
+        return True  # search and dropdown forms; a form wrapping the whole page has headings
+    if tag in _CLASS_EXEMPT_TAGS:
+        return False
+    return bool(token_flags(el) & CHROME)
+
+
+def is_meta(el: etree._Element) -> bool:
+    """True for entry metadata blocks (dates, bylines, categories, comment counts)."""
+    if el.tag == "time":
+        return True
+    if el.tag in _CLASS_EXEMPT_TAGS:
+        return False
+    return bool(token_flags(el) & META)
+
+
+def _is_site_header(el: etree._Element) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag in ("article", "main", "section", "li") or parent.get("role") == "main":
+            return False
+        parent = parent.getparent()
+    return True
+
+
+def widget_lists_after(heading: etree._Element) -> list[etree._Element]:
+    """Bare link lists after a sidebar-style heading ("Recent Posts"), up to the next heading."""
+    if not _WIDGET_HEADING.fullmatch(text_of(heading).rstrip(":")):
+        return []
+    found = []
+    for sib in heading.itersiblings():
+        if sib.tag in HEADING_TAGS:
+            break
+        if sib.tag in ("ul", "ol", "select", "table", "div") and not any(
+            True for _ in sib.iter(*HEADING_TAGS)
+        ):
+            found.append(sib)
+    return found
+
+
+@lru_cache(maxsize=64)
+def css(selector: str) -> CSSSelector:
+    """Compiled CSS selector (HTML rules: case-insensitive tag names). Raises ``ValueError``."""
+    try:
+        return CSSSelector(selector, translator="html")
+    except Exception as exc:  # cssselect raises several error types
+        raise ValueError(f"invalid CSS selector {selector!r}: {exc}") from exc

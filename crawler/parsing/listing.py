@@ -1,0 +1,364 @@
+"""Find the post entries and the next-page link on a blog listing page.
+
+Entries are found by the structure of the web, not by theme class names: a
+link to a post permalink (usually inside a heading) starts an entry, the text
+that follows it up to the next entry is its teaser, and links back to the same
+permalink (``Read More…``, thumbnails) belong to the same entry. Links in page
+chrome (navigation, sidebars and widgets, footers, comments) and in entry
+metadata are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from crawler.parsing.html import (
+    HEADING_TAGS,
+    absolute,
+    base_url,
+    css,
+    is_chrome,
+    is_meta,
+    parse_html,
+    text_of,
+    tokens,
+    unescape_leftovers,
+    valid_url,
+    widget_lists_after,
+)
+from crawler.parsing.pagination import find_next_url
+from crawler.parsing.regions import following_text, is_read_more
+
+# Inline containers a title link may sit in below its heading (<h2><span><a>).
+_INLINE = frozenset({"span", "strong", "b", "em", "i", "font", "small", "mark", "u"})
+# A link inside running text with this much text around it is a citation, not an entry.
+_PROSE_CHARS = 80
+# Which entries (by index) have a link inside each element.
+_Owners = dict[etree._Element, set[int]]
+
+
+@dataclass(frozen=True, slots=True)
+class ListingEntry:
+    url: str  # absolute permalink as linked on the page (not canonicalised)
+    heading: str  # title link text, white space collapsed, entities decoded
+    teaser: str  # raw teaser text as shown (marker and `Read More…` may remain)
+
+
+@dataclass(frozen=True, slots=True)
+class ListingPage:
+    entries: tuple[ListingEntry, ...]
+    next_url: str | None  # an explicit link to the next (older) page, if the page has one
+
+
+@dataclass(frozen=True, slots=True)
+class ListingSelectors:
+    """Optional CSS overrides from a source's config; structure is the fallback for each.
+
+    ``entry`` matches one element per entry; ``heading`` the title (a link or an
+    element containing it); ``teaser`` the summary block; ``next`` the next-page
+    link. Invalid selectors raise ``ValueError`` here, at config time.
+    """
+
+    entry: str | None = None
+    heading: str | None = None
+    teaser: str | None = None
+    next: str | None = None
+
+    def __post_init__(self) -> None:
+        for value in (self.entry, self.heading, self.teaser, self.next):
+            if value is not None:
+                css(value)
+
+
+@dataclass(slots=True)
+class _Link:
+    el: etree._Element
+    url: str
+    key: str
+
+
+@dataclass(slots=True)
+class _Draft:
+    key: str
+    links: list[_Link]
+    title: etree._Element | None = None  # heading or link the teaser follows
+    url: str = ""
+    heading: str = ""
+    container: etree._Element | None = None
+    extra: list[etree._Element] = field(default_factory=list)
+
+
+def parse_listing(
+    html: str | bytes,
+    page_url: str,
+    post_url: re.Pattern[str],
+    *,
+    selectors: ListingSelectors | None = None,
+) -> ListingPage:
+    """Parse a listing page. ``post_url`` matches absolute post permalinks.
+
+    Returns one entry per permalink, in page order, and the explicit next-page
+    link (absolute) or ``None``. ``html`` may be bytes in any common encoding
+    and may be broken, empty or not HTML at all: the result is then empty,
+    never an exception. ``selectors`` are tried first; whatever they miss is
+    found by structure.
+    """
+    root = parse_html(html)
+    if root is None:
+        return ListingPage((), None)
+    if not valid_url(page_url):
+        page_url = ""  # resolve links against nothing rather than fail
+    sel = selectors or ListingSelectors()
+    base = base_url(root, page_url)
+    drafts: list[_Draft] = []
+    if sel.entry:
+        drafts = _drafts_from_entry_selector(root, base, post_url, sel.entry, sel.heading)
+    if not drafts and sel.heading:
+        drafts = _drafts_from_heading_selector(root, base, post_url, sel.heading)
+    if not drafts:
+        drafts = _structural_drafts(root, base, post_url)
+    entries = _finish(root, drafts, sel, base)
+    next_url = find_next_url(root, page_url, base, post_url, sel.next)
+    return ListingPage(entries, next_url)
+
+
+def _structural_drafts(root: etree._Element, base: str, post_url: re.Pattern[str]) -> list[_Draft]:
+    groups: dict[str, _Draft] = {}
+    for link in _permalink_links(root, base, post_url):
+        draft = groups.get(link.key)
+        if draft is None:
+            groups[link.key] = _Draft(link.key, [link])
+        else:
+            draft.links.append(link)
+    drafts = list(groups.values())
+    for draft in drafts:
+        _pick_title(draft)
+    return drafts
+
+
+def _permalink_links(root: etree._Element, base: str, post_url: re.Pattern[str]) -> list[_Link]:
+    """Permalink links outside page chrome and entry metadata, in document order."""
+    found: list[_Link] = []
+    widget_lists: set[etree._Element] = set()
+    walker = etree.iterwalk(root, events=("start",))
+    for _, el in walker:
+        tag = el.tag
+        if tag == "a":
+            url = absolute(el.get("href"), base)
+            if url and post_url.match(url) and not _is_prose_link(el):
+                found.append(_Link(el, url.split("#", 1)[0], _key(url)))
+        elif el in widget_lists or is_chrome(el) or (is_meta(el) and not _has_heading(el)):
+            walker.skip_subtree()
+        elif tag in HEADING_TAGS:
+            widget_lists.update(widget_lists_after(el))
+    return found
+
+
+def _drafts_from_heading_selector(
+    root: etree._Element, base: str, post_url: re.Pattern[str], selector: str
+) -> list[_Draft]:
+    drafts: dict[str, _Draft] = {}
+    for el in css(selector)(root):
+        link = _link_in(el, base, post_url)
+        heading = _clean_heading(text_of(el))
+        if link is not None and heading and link.key not in drafts:
+            drafts[link.key] = _Draft(link.key, [link], el, link.url, heading)
+    return list(drafts.values())
+
+
+def _drafts_from_entry_selector(
+    root: etree._Element, base: str, post_url: re.Pattern[str], entry: str, heading_sel: str | None
+) -> list[_Draft]:
+    drafts: dict[str, _Draft] = {}
+    for box in css(entry)(root):
+        links = [
+            _Link(a, url.split("#", 1)[0], _key(url))
+            for a in box.iter("a")
+            if (url := absolute(a.get("href"), base)) and post_url.match(url)
+        ]
+        draft = None
+        for el in css(heading_sel)(box) if heading_sel else ():
+            link = _link_in(el, base, post_url) or (links[0] if links else None)
+            if link is not None and (heading := _clean_heading(text_of(el))):
+                same = [x for x in links if x.key == link.key] or [link]
+                draft = _Draft(link.key, same, el, link.url, heading)
+                break
+        if draft is None and links:
+            draft = _Draft(links[0].key, [x for x in links if x.key == links[0].key])
+            _pick_title(draft)
+        if draft is not None and draft.key not in drafts:
+            draft.container = box
+            drafts[draft.key] = draft
+    return list(drafts.values())
+
+
+def _finish(
+    root: etree._Element, drafts: list[_Draft], sel: ListingSelectors, base: str
+) -> tuple[ListingEntry, ...]:
+    owners = _owners(drafts)
+    for idx, draft in enumerate(drafts):
+        if draft.container is None:
+            start = draft.title if draft.title is not None else draft.links[0].el
+            draft.container = _container(start, idx, owners)
+        if draft.title is None:
+            _title_from_container(draft, idx, owners)
+    drafts = [d for d in drafts if d.title is not None and d.heading]
+    stop_owner: dict[etree._Element, str] = {}
+    for draft in drafts:
+        assert draft.container is not None and draft.title is not None
+        for el in (draft.container, draft.title, *(link.el for link in draft.links)):
+            stop_owner.setdefault(el, draft.key)
+    marked = set(css(sel.teaser)(root)) if sel.teaser else set()
+    return tuple(
+        ListingEntry(draft.url, draft.heading, _teaser(draft, stop_owner, marked, sel, base))
+        for draft in drafts
+    )
+
+
+def _teaser(
+    draft: _Draft,
+    stop_owner: dict[etree._Element, str],
+    marked: set[etree._Element],
+    sel: ListingSelectors,
+    base: str,
+) -> str:
+    box = draft.container
+    assert box is not None and draft.title is not None
+    if sel.teaser:
+        hits = css(sel.teaser)(box)
+        if hits:
+            return text_of(hits[0])
+
+    def is_stop(el: etree._Element) -> bool:
+        owner = stop_owner.get(el)
+        return owner is not None and owner != draft.key
+
+    def is_own_link(el: etree._Element) -> bool:
+        url = el.get("href")
+        return bool(url) and _key(absolute(url, base) or "") == draft.key
+
+    if box is not draft.title:
+        text = following_text(draft.title, box, is_stop, is_own_link, marked)
+        if text:
+            return text
+    parent = box.getparent()
+    if parent is None or sel.entry:
+        return ""
+    # Flat layouts (<h2><a>…</a></h2><p>…</p> siblings): read on until the next entry.
+    return following_text(draft.title, parent, is_stop, is_own_link, marked)
+
+
+def _pick_title(draft: _Draft) -> None:
+    """Choose the title link: in a heading, then a card link around a heading, then rel=bookmark
+    or title-classed, then the first link with real text."""
+    usable = [(link, text) for link in draft.links if _usable(text := text_of(link.el))]
+    for link, text in usable:
+        heading = _heading_around(link.el)
+        if heading is not None:
+            return _set_title(draft, heading, link, text)
+    for link in draft.links:
+        heading = next(link.el.iter(*HEADING_TAGS), None)
+        if heading is not None and _usable(text := text_of(heading)):
+            return _set_title(draft, heading, link, text)
+    for link, text in usable:
+        parent = link.el.getparent()
+        names = tokens(link.el) + (tokens(parent) if parent is not None else [])
+        rel = (link.el.get("rel") or "").lower().split()
+        if "bookmark" in rel or any("title" in name.lower() for name in names):
+            return _set_title(draft, link.el, link, text)
+    if usable:
+        link, text = usable[0]
+        return _set_title(draft, link.el, link, text)
+    return None
+
+
+def _set_title(draft: _Draft, el: etree._Element, link: _Link, text: str) -> None:
+    draft.title, draft.url, draft.heading = el, link.url, _clean_heading(text)
+
+
+def _title_from_container(draft: _Draft, idx: int, owners: _Owners) -> None:
+    """No usable link text (image and read-more links only): use a plain heading in the entry."""
+    assert draft.container is not None
+    for heading in draft.container.iter(*HEADING_TAGS):
+        text = text_of(heading)
+        if _usable(text) and owners.get(heading, {idx}) == {idx}:
+            draft.title, draft.heading = heading, _clean_heading(text)
+            draft.url = draft.links[0].url
+            return
+
+
+def _owners(drafts: list[_Draft]) -> _Owners:
+    owners: _Owners = {}
+    for idx, draft in enumerate(drafts):
+        for link in draft.links:
+            owners.setdefault(link.el, set()).add(idx)
+            for anc in link.el.iterancestors():
+                owners.setdefault(anc, set()).add(idx)
+    return owners
+
+
+def _container(start: etree._Element, idx: int, owners: _Owners) -> etree._Element:
+    """The largest ancestor of ``start`` that holds no link of another entry."""
+    box = start
+    parent = box.getparent()
+    while (
+        parent is not None
+        and parent.tag not in ("body", "html")
+        and owners.get(parent, {idx}) == {idx}
+    ):
+        box, parent = parent, parent.getparent()
+    return box
+
+
+def _heading_around(el: etree._Element) -> etree._Element | None:
+    parent = el.getparent()
+    while parent is not None and isinstance(parent.tag, str):
+        if parent.tag in HEADING_TAGS:
+            return parent
+        if parent.tag not in _INLINE and parent.tag != "a":
+            return None
+        parent = parent.getparent()
+    return None
+
+
+def _link_in(el: etree._Element, base: str, post_url: re.Pattern[str]) -> _Link | None:
+    for a in el.iter("a") if el.tag != "a" else (el,):
+        url = absolute(a.get("href"), base)
+        if url and post_url.match(url):
+            return _Link(a, url.split("#", 1)[0], _key(url))
+    return None
+
+
+def _is_prose_link(el: etree._Element) -> bool:
+    """A permalink cited inside a paragraph (``see <a>my earlier post</a>``) starts no entry."""
+    parent = el.getparent()
+    while parent is not None and parent.tag in _INLINE:
+        parent = parent.getparent()
+    if parent is None or parent.tag not in ("p", "blockquote"):
+        return False
+    around, own = text_of(parent), text_of(el)
+    # A title link opens its paragraph ("<p><b><a>Title</a></b> teaser…"); a citation does not.
+    return len(around) - len(own) > _PROSE_CHARS and not around.startswith(own)
+
+
+def _has_heading(el: etree._Element) -> bool:
+    return next(el.iter(*HEADING_TAGS), None) is not None
+
+
+def _usable(text: str) -> bool:
+    return bool(text) and not is_read_more(text)
+
+
+def _clean_heading(text: str) -> str:
+    return " ".join(unescape_leftovers(text).split())
+
+
+def _key(url: str) -> str:
+    """Same-post key within one page: scheme, ``www.``, fragment and trailing slash ignored."""
+    url = url.split("#", 1)[0]
+    rest = url.split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    return host.lower().removeprefix("www.") + "/" + path.rstrip("/")

@@ -1,0 +1,167 @@
+"""Find the explicit link to the next (older) page of a WordPress-style listing."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+from lxml import etree
+
+from crawler.parsing.html import NOISY, absolute, css, text_of, token_flags, tokens
+
+# Candidate kinds, most trusted first.
+_HEAD_LINK, _REL_NEXT, _NEXT_CLASS, _OLDER_SLOT, _NEXT_TEXT, _NUMBERED = range(6)
+
+_NEXT_TEXT_RE = re.compile(
+    r"[«‹←<]?\s*(?:older (?:posts|entries|articles|stories|items)|next(?: page| posts| entries)?"
+    r"|more (?:posts|articles|entries|stories)|load more|[›»→])\s*[›»→>]?",
+    re.IGNORECASE,
+)
+_BACKWARD_TEXT_RE = re.compile(r"\b(?:newer|previous|prev|first|last)\b|^\W*[«‹←]\W*$", re.I)
+_NEXT_CLASS_RE = re.compile(
+    r"next|nextpostslink|next[-_]page|.*[-_]next|.*pagination[-_]next.*", re.IGNORECASE
+)
+_BACKWARD_CLASS_RE = re.compile(
+    r"(?!nav-previous$)(?:prev|previous|prev[-_].*|.*[-_]prev|.*[-_]previous|previouspostslink"
+    r"|newer.*|nav-next)",
+    re.IGNORECASE,
+)
+_PAGE_NUMBER_TEXT = re.compile(r"(?:page\s*)?(\d{1,5})", re.IGNORECASE)
+_PAGE_IN_PATH = re.compile(r"/page/(\d+)/?$")
+
+
+def find_next_url(
+    root: etree._Element,
+    page_url: str,
+    base: str,
+    post_url: re.Pattern[str] | None = None,
+    selector: str | None = None,
+) -> str | None:
+    """The absolute URL of the next (older) listing page, or ``None``.
+
+    Looks, most trusted first, at ``selector`` (a CSS override), ``<link
+    rel=next>``, ``a[rel~=next]``, next-classed links (``a.next.page-numbers``,
+    ``wp-block-query-pagination-next``), the ``.nav-previous`` slot of
+    ``the_posts_navigation``, "Older posts"/"Next"/"»" link texts, and the
+    numbered link for the current page + 1. Never returns a newer/previous link,
+    the current page, or a post permalink; same-host links win.
+    """
+    found: list[tuple[int, int, str]] = []
+    if selector:
+        for el in css(selector)(root):
+            url = _href(el, base)
+            if url and _acceptable(url, page_url, post_url):
+                return url
+    for el in root.iter("link"):
+        if "next" in (el.get("rel") or "").lower().split():
+            url = absolute(el.get("href"), base)
+            if url:
+                found.append((_HEAD_LINK, len(found), url))
+    current = _current_page(root, page_url)
+    for a in _anchors(root):
+        kind = _kind(a, current)
+        url = absolute(a.get("href"), base) if kind is not None else None
+        if url:
+            found.append((kind, len(found), url))
+    found.sort()
+    host = _host(page_url)
+    good = [url for _, _, url in found if _acceptable(url, page_url, post_url)]
+    same_host = [url for url in good if _host(url) == host]
+    return (same_host or good or [None])[0]
+
+
+def _anchors(root: etree._Element) -> list[etree._Element]:
+    out = []
+    walker = etree.iterwalk(root, events=("start",))
+    for _, el in walker:
+        tag = el.tag
+        if tag == "a":
+            if el.get("href"):
+                out.append(el)
+        elif tag in ("aside", "script", "style", "head", "select", "svg") or (
+            tag not in ("body", "html") and token_flags(el) & NOISY
+        ):
+            walker.skip_subtree()
+    return out
+
+
+def _kind(a: etree._Element, current: int) -> int | None:
+    rel = (a.get("rel") or "").lower().split()
+    text = text_of(a)
+    parent = a.getparent()
+    if not (
+        "next" in rel
+        or "next" in (a.get("class") or "").lower()
+        or (parent is not None and "nav-previous" in (parent.get("class") or "").lower())
+        or _NEXT_TEXT_RE.fullmatch(text)
+        or _PAGE_NUMBER_TEXT.fullmatch(text)
+    ):
+        return None  # cheap exit for titles, menus and read-more links: most of a page's links
+    own = tokens(a)
+    if "prev" in rel or "previous" in rel or _BACKWARD_TEXT_RE.search(text):
+        return None
+    around: list[str] = []
+    for _ in range(2):
+        if parent is None:
+            break
+        around += tokens(parent)
+        parent = parent.getparent()
+    if any(_BACKWARD_CLASS_RE.fullmatch(t) for t in own + around):
+        return None
+    if "next" in rel:
+        return _REL_NEXT
+    if any(_NEXT_CLASS_RE.fullmatch(t) for t in own):
+        return _NEXT_CLASS
+    if any(t.lower() == "nav-previous" for t in around):
+        return _OLDER_SLOT
+    if _NEXT_TEXT_RE.fullmatch(text):
+        return _NEXT_TEXT
+    number = _PAGE_NUMBER_TEXT.fullmatch(text)
+    if number and int(number.group(1)) == current + 1:
+        href = a.get("href") or ""
+        if "page-numbers" in own or re.search(rf"(?:page[/=]|paged=){current + 1}\b", href):
+            return _NUMBERED
+    return None
+
+
+def _current_page(root: etree._Element, page_url: str) -> int:
+    parts = urlsplit(page_url)
+    match = _PAGE_IN_PATH.search(parts.path)
+    if match:
+        return int(match.group(1))
+    for name, value in parse_qsl(parts.query):
+        if name in ("paged", "page") and value.isdigit():
+            return int(value)
+    for el in root.iter("span", "a", "li", "em", "strong"):
+        if el.get("aria-current") == "page" or "current" in tokens(el):
+            number = _PAGE_NUMBER_TEXT.fullmatch(text_of(el))
+            if number:
+                return int(number.group(1))
+    return 1
+
+
+def _href(el: etree._Element, base: str) -> str | None:
+    if el.tag not in ("a", "link"):
+        el = next(el.iter("a"), el)
+    return absolute(el.get("href"), base)
+
+
+def _acceptable(url: str, page_url: str, post_url: re.Pattern[str] | None) -> bool:
+    if _same_page(url, page_url):
+        return False
+    return not (post_url is not None and post_url.match(url))
+
+
+def _same_page(a: str, b: str) -> bool:
+    def key(url: str) -> tuple[str | None, str, str]:
+        parts = urlsplit(url)
+        return (_host(url), parts.path.rstrip("/"), parts.query)
+
+    return key(a) == key(b)
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None

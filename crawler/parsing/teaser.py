@@ -1,0 +1,69 @@
+"""Clean a listing teaser (WordPress auto-excerpt) into plain text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crawler.parsing.text import clean_text
+
+# Link text after the excerpt. An ellipsis or arrow marks it as a link wherever it
+# stands; without one, "Read More" must be capitalised or follow the end of a sentence
+# or a cut, so a teaser ending "... we must read more" keeps its words.
+_AFTER_BREAK = r"(?:^|(?<=[^\w\s,;:])|(?<=[^\w\s,;:]\s))"
+_READ_MORE_RES = (
+    re.compile(r"(?:^|(?<=\s))(?i:read\s+more|continue\s+reading)\s*(?:…|\.{3}|→|›|»|>>)\s*$"),
+    re.compile(r"(?:^|(?<=\s))Continue\s+reading\b[^.!?]{0,200}?(?:→|›|»|>>)\s*$"),
+    re.compile(r"(?:^|(?<=\s))(?:Read\s+[Mm]ore|READ\s+MORE)\s*$"),
+    re.compile(_AFTER_BREAK + r"(?i:read\s+more|continue\s+reading)\s*$"),
+    re.compile(_AFTER_BREAK + r"(?i:more)\s*(?:…|\.{3})\s*$"),
+)
+_TRUNCATION_RE = re.compile(r"\s*(?:\[\s*(?:…|\.{3,})\s*\]|…|\.{3,})\s*$")
+_ORIGIN_RE = re.compile(
+    r"(?i:this\s+(?:blog\s+post|blog|article|post|piece)\s+(?:was|has\s+been|is)\s+"
+    r"(?:originally|first)\s+(?:published|posted|written)\s+(?:on|in|by|for)\s+)"
+    r"(?:the\s+)?(?P<site>.{1,120}?)"
+    r"(?:[’']s)?"
+    r"(?:\s+(?i:website|web\s+site|site|blog|webpage|page|pages)\b|[.,;:(]\s|[.,;:]?$|\s+on\s+\d)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedTeaser:
+    """A teaser as plain text, whether it was cut, and where the post first appeared."""
+
+    text: str
+    truncated: bool = False
+    originally_published_at: str | None = None
+
+
+def parse_teaser(raw: str) -> ParsedTeaser:
+    """Clean one teaser. Never raises.
+
+    White space (NBSP included) is collapsed, tags and entities become text, the
+    ``Read More…`` link text is dropped, and a final cut marker (``[…]``, ``[...]``,
+    ``…``, ``...``) is dropped and recorded as ``truncated``. A teaser opening with
+    "This blog post was originally published on the X website" records X as
+    ``originally_published_at``; the sentence itself stays in the text.
+    """
+    text = clean_text(raw, strip_tags=True)
+    truncated = False
+    changed = True
+    while changed and text:
+        changed = False
+        for pattern in _READ_MORE_RES:
+            read_more = pattern.search(text)
+            if read_more:
+                text, changed = text[: read_more.start()].rstrip(), True
+                break
+        cut = _TRUNCATION_RE.search(text)
+        if cut:
+            text, changed, truncated = text[: cut.start()].rstrip(), True, True
+    return ParsedTeaser(text, truncated, _origin(text))
+
+
+def _origin(text: str) -> str | None:
+    if text[:4].lower() != "this":
+        return None
+    match = _ORIGIN_RE.match(text)
+    return match["site"].strip() if match else None

@@ -1,0 +1,164 @@
+"""URL rules: canonical post URLs, crawl-trap stripping, permalink patterns.
+
+All functions take and return absolute ``http(s)`` URLs as strings and never
+touch the network. They target WordPress (subdirectory multisite included).
+A URL that ``urllib`` cannot split (bad IPv6 host or port) raises ``ValueError``.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+# A last path segment with a file extension keeps its form (no trailing slash).
+_FILE_SEGMENT = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+# Query parameters that only re-serve a page under a new URL (search, dropdowns,
+# comment replies, share buttons, tracking, previews, sort orders).
+TRAP_PARAMS = frozenset(
+    {
+        "_ga", "amp", "cat", "doing_wp_cron", "fbclid", "gclid", "like_comment", "mc_cid",
+        "mc_eid", "msclkid", "nb", "order", "orderby", "preview", "preview_id", "preview_nonce",
+        "print", "ref", "replytocom", "s", "share", "source", "submit",
+    }
+)  # fmt: skip
+_TRAP_PREFIXES = ("utm_",)
+_YEAR = r"(?:19|20)\d\d"
+_MONTH = r"(?:0[1-9]|1[0-2])"
+_DAY = r"(?:0[1-9]|[12]\d|3[01])"
+_DATE_TAIL = re.compile(rf"^{_YEAR}(?:/{_MONTH}(?:/{_DAY}(?:/[^/]+)?)?)?$")
+_TAXONOMY = frozenset({"tag", "category", "author"})
+_FEED_TAIL = frozenset({"feed", "rss", "rss2", "atom", "rdf"})
+_PAGE_TAIL = re.compile(r"(^|/)page/(\d+)/?$")
+
+
+def canonical_post_url(url: str) -> str:
+    """The dedupe key of a post URL.
+
+    ``https`` scheme (http and https are the same post), lower-case host,
+    default port dropped (others kept), query and fragment dropped, ``//``
+    collapsed, dot segments resolved, percent-encoding normalised, and a
+    trailing slash added unless the last segment has a file extension.
+    Shortlinks (``/?p=123``) lose their query too: pass permalinks.
+    """
+    parts = urlsplit(url.strip())
+    if not parts.netloc:
+        return urlunsplit(parts._replace(fragment=""))
+    host = (parts.hostname or "").rstrip(".")
+    if ":" in host:
+        host = f"[{host}]"  # IPv6 literal
+    port = _port(parts)
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    path = re.sub(r"/{2,}", "/", parts.path) or "/"
+    if "/." in path:
+        path = urlsplit(urljoin("https://h/", path)).path
+    last = path.rsplit("/", 1)[-1]
+    if last and not _FILE_SEGMENT.search(last):
+        path += "/"
+    return canonicalize_url(urlunsplit(("https", netloc, path, "", "")))
+
+
+def strip_crawl_traps(url: str) -> str:
+    """``url`` without crawl-trap query parameters and without its fragment.
+
+    Removes :data:`TRAP_PARAMS` and ``utm_*`` (names compared case-insensitively);
+    keeps paging and id parameters (``paged``, ``page``, ``p``) and everything
+    else exactly as written, in order.
+    """
+    parts = urlsplit(url.strip())
+    kept = [pair for pair in parts.query.split("&") if pair and not _is_trap(pair)]
+    return urlunsplit(parts._replace(query="&".join(kept), fragment=""))
+
+
+def blog_root(start_url: str) -> str:
+    """The blog's root URL for a start URL, with a trailing slash.
+
+    Drops trailing archive parts: ``page/N/``, ``feed/``, ``tag/<slug>/``,
+    ``category/<slug>/…``, ``author/<slug>/``, date archives ``YYYY/[MM/[DD/]]``
+    and a post slug after a full date; keeps scheme, host, port and the
+    sub-site path. Query and fragment are dropped.
+    """
+    parts = urlsplit(start_url.strip())
+    segs = [s for s in parts.path.split("/") if s]
+    for i, seg in enumerate(segs[:-1]):
+        if seg.lower() in _TAXONOMY:
+            segs = segs[:i]
+            break
+    changed = True
+    while segs and changed:
+        changed = False
+        if len(segs) >= 2 and segs[-2].lower() == "page" and segs[-1].isdigit():
+            segs, changed = segs[:-2], True
+        elif segs[-1].lower() in _FEED_TAIL:
+            segs, changed = segs[:-1], True
+        else:
+            for n in (4, 3, 2, 1):
+                if len(segs) >= n and _DATE_TAIL.match("/".join(segs[-n:])):
+                    segs, changed = segs[:-n], True
+                    break
+    path = "/" + "".join(s + "/" for s in segs)
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, "", ""))
+
+
+def post_permalink_pattern(start_url: str) -> re.Pattern[str]:
+    """Regex for absolute post permalinks ``<root>YYYY/MM/DD/<slug>[/]`` on the start URL's host.
+
+    Matches http or https, an optional ``www.``, an optional trailing slash and
+    an optional query or fragment. The date may also sit under a parent folder
+    of the root other than ``/`` (BMJ's ``/bmj/latest-articles/`` lists
+    ``/bmj/YYYY/...`` posts). Never matches ``page/N/``, tag or date archives,
+    feeds or uploads (``files/YYYY/MM/x.jpg``).
+    """
+    root = urlsplit(blog_root(start_url))
+    host = (root.hostname or "").lower()
+    host = host.removeprefix("www.")
+    port = root.port if root.port not in (None, 80, 443) else None
+    port_re = f":{port}" if port else r"(?::(?:80|443))?"
+    segs = [s for s in root.path.split("/") if s]
+    prefixes = ["/".join(segs[:n]) + "/" for n in range(len(segs), 0, -1)] or [""]
+    prefix_re = "|".join(re.escape(p) for p in prefixes)
+    return re.compile(
+        rf"^https?://(?:www\.)?{re.escape(host)}{port_re}/(?:{prefix_re})"
+        rf"{_YEAR}/{_MONTH}/{_DAY}/[^/?#\s]+/?(?:[?#]\S*)?$",
+        re.IGNORECASE,
+    )
+
+
+def next_page_guess(page_url: str, start_url: str) -> str:
+    """The URL of the page after ``page_url`` in the same listing.
+
+    ``…/page/N/`` becomes ``…/page/N+1/``; a listing without a page number
+    (front page, ``tag/x/``) gets ``page/2/``; a ``paged=N`` query (plain
+    permalinks) becomes ``paged=N+1``. Crawl-trap parameters and the fragment
+    are dropped. ``page_url`` is resolved against ``start_url``.
+    """
+    url = strip_crawl_traps(urljoin(start_url, page_url))
+    parts = urlsplit(url)
+    pairs = parts.query.split("&") if parts.query else []
+    for i, pair in enumerate(pairs):
+        name, _, value = pair.partition("=")
+        if name == "paged":
+            number = int(value) if value.isdigit() else 1
+            pairs[i] = f"paged={number + 1}"
+            return urlunsplit(parts._replace(query="&".join(pairs)))
+    match = _PAGE_TAIL.search(parts.path)
+    if match:
+        path = parts.path[: match.start(2)] + f"{int(match.group(2)) + 1}/"
+    else:
+        path = parts.path if parts.path.endswith("/") else parts.path + "/"
+        path += "page/2/"
+    return urlunsplit(parts._replace(path=path))
+
+
+def _port(parts: SplitResult) -> int | None:
+    try:
+        return parts.port
+    except ValueError:  # a non-numeric port: keep nothing rather than fail
+        return None
+
+
+def _is_trap(pair: str) -> bool:
+    name = pair.split("=", 1)[0].lower()
+    return name in TRAP_PARAMS or name.startswith(_TRAP_PREFIXES)

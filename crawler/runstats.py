@@ -1,0 +1,39 @@
+"""Names and helpers for the crawl counters kept in Scrapy stats.
+
+Every key is a slash path under ``blogarchive/``; the run ledger turns them
+into a ``crawl_runs`` row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from scrapy.statscollectors import StatsCollector
+
+PREFIX = "blogarchive"
+LISTING_PAGES = f"{PREFIX}/pages/listing"
+FAILED_PAGES = f"{PREFIX}/pages/failed"
+EMPTY_PAGES = f"{PREFIX}/pages/empty"
+ENTRIES = f"{PREFIX}/entries"
+DUPLICATES = f"{PREFIX}/duplicates"
+POSTS_NEW = f"{PREFIX}/posts/new"
+POSTS_UPDATED = f"{PREFIX}/posts/updated"
+POSTS_UNCHANGED = f"{PREFIX}/posts/unchanged"
+FIRST_ERROR = f"{PREFIX}/first_error"
+ERRORS = f"{PREFIX}/errors/"
+
+
+def record_error(
+    stats: StatsCollector, kind: str, url: str, reason: str, *, page_failed: bool = True
+) -> None:
+    """Count an error of ``kind`` (``blogarchive/errors/<kind>``) and keep the first one's text."""
+    stats.inc_value(ERRORS + kind)
+    if page_failed:
+        stats.inc_value(FAILED_PAGES)
+    if stats.get_value(FIRST_ERROR) is None:
+        stats.set_value(FIRST_ERROR, f"{reason} at {url}")
+
+
+def error_count(stats: Mapping[str, Any]) -> int:
+    return sum(value for key, value in stats.items() if key.startswith(ERRORS))

@@ -1,0 +1,54 @@
+"""Scrapy settings for blogarchive.
+
+Own settings carry no Scrapy prefix and are documented in the README:
+ARCHIVE_DB, EXPORTS_DIR, SOURCES_FILE, BLOGARCHIVE_CONTACT_URL.
+Everything here can be overridden with ``-s NAME=value``.
+"""
+
+BOT_NAME = "blogarchive"
+
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+# Spiders are made from the source registry (sources are data, not code).
+SPIDER_LOADER_CLASS = "crawler.spiderloader.SourceSpiderLoader"
+
+# --- blogarchive's own settings -------------------------------------------
+ARCHIVE_DB = "archive.sqlite"  # SQLite archive, relative to the current folder
+EXPORTS_DIR = "exports"  # posts.json and posts.jsonl are rewritten here after each crawl
+SOURCES_FILE = None  # extra TOML registry merged over crawler/sources.toml
+BLOGARCHIVE_CONTACT_URL = "https://github.com/blogarchive/blogarchive"  # goes in the User-Agent
+
+# --- politeness -----------------------------------------------------------
+ROBOTSTXT_OBEY = True
+# USER_AGENT is built from BLOGARCHIVE_CONTACT_URL by the base spider unless set.
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+# Listing pages of these blogs are well under 1 MB; a 20 MB page is not a listing.
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+# --- pipeline: normalise -> deduplicate -> store -> export -----------------
+ITEM_PIPELINES = {
+    "crawler.pipelines.normalise.NormalisePipeline": 100,
+    "crawler.pipelines.dedupe.DedupePipeline": 200,
+    "crawler.pipelines.store.StorePipeline": 300,
+    "crawler.pipelines.export.ExportPipeline": 900,
+}
+
+EXTENSIONS = {
+    "crawler.extensions.run_ledger.RunLedger": 500,
+}
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

@@ -1,0 +1,278 @@
+"""``Archive``: the SQLite archive of posts, sources and crawl runs."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlite_utils import Database
+
+from crawler.store.rows import EXPORT_KEYS, VERSION_FIELDS, export_shape, post_to_row
+from crawler.store.saving import SaveResult, save_batch
+from crawler.store.schema import MIGRATIONS, RUN_STATUSES
+
+BUSY_TIMEOUT_S = 10.0
+
+_EXPORT_SELECT = f"SELECT {', '.join(EXPORT_KEYS)} FROM posts"
+_VERSION_SELECT = (
+    f"SELECT v.seen_from, v.seen_until, {', '.join('v.' + f for f in VERSION_FIELDS)} "
+    "FROM post_versions v JOIN posts p ON p.id = v.post_id WHERE p.url = ? ORDER BY v.id"
+)
+
+
+class ArchiveError(Exception):
+    """The archive cannot be opened, or cannot do what was asked of it."""
+
+
+def utc_now() -> str:
+    """The current time as an ISO 8601 UTC string with seconds: ``2026-11-21T22:50:10+00:00``."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+class Archive:
+    """The SQLite archive; the only code in the project that writes SQL.
+
+    Opening creates the file (and its folders) and applies pending migrations.
+    ``read_only=True`` opens an existing, migrated archive without ever writing;
+    write methods then raise ``ArchiveError``. Use as a context manager or call
+    ``close()``.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.db = _open(self.path, read_only)
+        self._sources: set[str] = set()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = " read-only" if self.read_only else ""
+        return f"<Archive {str(self.path)!r}{mode}>"
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The underlying connection, for reading (write through the methods)."""
+        return self.db.conn
+
+    def close(self) -> None:
+        """Close the connection; safe to call twice."""
+        self.db.close()
+
+    # --- sources and posts -------------------------------------------------
+
+    def register_source(
+        self, name: str, kind: str, start_url: str, *, at: str | None = None
+    ) -> None:
+        """Create or update source ``name``; ``last_crawled`` becomes ``at`` (default now).
+
+        ``first_crawled`` is set on the first registration only.
+        """
+        at = at or utc_now()
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO sources (name, kind, start_url, first_crawled, last_crawled) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                "kind = excluded.kind, start_url = excluded.start_url, "
+                "last_crawled = excluded.last_crawled",
+                (name, kind, start_url, at, at),
+            )
+        self._sources.add(name)
+
+    def save_posts(self, posts: Sequence[Mapping[str, Any]], *, seen_at: str) -> SaveResult:
+        """Save a batch of posts (``Post`` fields; authors a list) seen at ``seen_at``.
+
+        Posts are keyed by ``url``. New ones are inserted. A known post whose
+        ``heading`` or ``teaser`` differs is updated (``updated = seen_at``) and its
+        previous values go to ``post_versions``; otherwise only ``last_seen`` moves,
+        and fields the parser derives are refreshed without counting as a change.
+        The whole batch is one transaction: on any error nothing of it is written.
+        Raises ValueError for a post without url, source or heading, and
+        ArchiveError for a source never passed to ``register_source``.
+        """
+        rows = [post_to_row(post, index) for index, post in enumerate(posts)]
+        if not rows:
+            return SaveResult()
+        with self._transaction() as conn:
+            self._check_sources(conn, {row["source"] for row in rows})
+            return save_batch(conn, rows, seen_at)
+
+    def get_post(self, url: str) -> dict[str, Any] | None:
+        """The export-shaped post stored under ``url``, or None."""
+        values = self.conn.execute(f"{_EXPORT_SELECT} WHERE url = ?", (url,)).fetchone()
+        return export_shape(values) if values else None
+
+    def count_posts(self, source: str | None = None) -> int:
+        """How many posts the archive holds, for one source or in all."""
+        if source is None:
+            return self.conn.execute("SELECT count(*) FROM posts").fetchone()[0]
+        sql = "SELECT count(*) FROM posts WHERE source = ?"
+        return self.conn.execute(sql, (source,)).fetchone()[0]
+
+    def versions(self, url: str) -> list[dict[str, Any]]:
+        """Previous values of the post at ``url``, oldest first (authors as a list)."""
+        cursor = self.conn.execute(_VERSION_SELECT, (url,))
+        found = _dicts(cursor)
+        for version in found:
+            version["authors"] = json.loads(version["authors"])
+        return found
+
+    def export_rows(self) -> Iterator[dict[str, Any]]:
+        """Every post, ordered by source, first_seen and id, as export-shaped dicts.
+
+        Keys are ``EXPORT_KEYS`` in order; authors is a list, the flags bools.
+        Rows stream from a cursor, so memory does not grow with the archive.
+        """
+        cursor = self.conn.execute(f"{_EXPORT_SELECT} ORDER BY source, first_seen, id")
+        try:
+            for values in cursor:
+                yield export_shape(values)
+        finally:
+            cursor.close()
+
+    # --- crawl runs --------------------------------------------------------
+
+    def start_run(self, *, spider: str, source: str, started: str) -> int:
+        """Record a crawl run as ``running`` and return its id."""
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO crawl_runs (spider, source, started, status) VALUES (?, ?, ?, ?)",
+                (spider, source, started, "running"),
+            )
+        return cursor.lastrowid
+
+    def finish_run(self, run_id: int, **fields: Any) -> None:
+        """Set crawl_runs columns of run ``run_id`` (ended, status, counters, message...).
+
+        Raises ValueError for a key that is not a column or an unknown status,
+        ArchiveError when there is no such run.
+        """
+        unknown = set(fields) - (set(self._run_columns()) - {"id"})
+        if unknown:
+            raise ValueError(f"not crawl_runs columns: {', '.join(sorted(unknown))}")
+        if "status" in fields and fields["status"] not in RUN_STATUSES:
+            raise ValueError(f"status must be one of {', '.join(RUN_STATUSES)}")
+        if not fields:
+            return
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                f"UPDATE crawl_runs SET {assignments} WHERE id = ?", (*fields.values(), run_id)
+            )
+        if cursor.rowcount == 0:
+            raise ArchiveError(f"no crawl run with id {run_id}")
+
+    def get_run(self, run_id: int) -> dict[str, Any]:
+        """The crawl_runs row of ``run_id``; ArchiveError if there is none."""
+        found = _dicts(self.conn.execute("SELECT * FROM crawl_runs WHERE id = ?", (run_id,)))
+        if not found:
+            raise ArchiveError(f"no crawl run with id {run_id}")
+        return found[0]
+
+    def latest_runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The ``limit`` most recently started crawl runs, newest first."""
+        sql = "SELECT * FROM crawl_runs ORDER BY started DESC, id DESC LIMIT ?"
+        return _dicts(self.conn.execute(sql, (limit,)))
+
+    # --- internals ---------------------------------------------------------
+
+    def _run_columns(self) -> list[str]:
+        return [row[1] for row in self.conn.execute("PRAGMA table_info(crawl_runs)")]
+
+    def _check_sources(self, conn: sqlite3.Connection, names: set[str]) -> None:
+        missing = names - self._sources
+        for name in missing:
+            if conn.execute("SELECT 1 FROM sources WHERE name = ?", (name,)).fetchone():
+                self._sources.add(name)
+        unknown = names - self._sources
+        if unknown:
+            listed = ", ".join(sorted(unknown))
+            raise ArchiveError(f"unknown source {listed}: call register_source() first")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; rolled back on any error, including KeyboardInterrupt."""
+        if self.read_only:
+            raise ArchiveError(f"{self.path} is opened read-only")
+        conn = self.conn
+        try:
+            # IMMEDIATE takes the write lock up front, so a second writer waits
+            # for the busy timeout instead of failing on a read-to-write upgrade.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+        except sqlite3.OperationalError as exc:
+            if "readonly" in str(exc):
+                raise ArchiveError(f"cannot write to {self.path}: {exc}") from exc
+            raise
+
+
+def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, values, strict=True)) for values in cursor]
+
+
+def _open(path: Path, read_only: bool) -> Database:
+    """Connect, set the pragmas, and migrate (or, read-only, check the schema)."""
+    try:
+        if read_only:
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    except (OSError, sqlite3.Error) as exc:
+        raise ArchiveError(f"cannot open archive {path}: {exc}") from exc
+    try:
+        db = Database(conn)
+        _configure(db, read_only)
+        if read_only:
+            _check_migrated(db, path)
+        else:
+            MIGRATIONS.apply(db)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise ArchiveError(f"cannot open archive {path}: {exc}") from exc
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _configure(db: Database, read_only: bool) -> None:
+    if read_only:
+        db.execute("PRAGMA query_only = ON")
+    else:
+        db.enable_wal()
+        # WAL makes NORMAL safe against corruption; it only risks the last commits on power loss.
+        db.execute("PRAGMA synchronous = NORMAL")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+
+
+def _check_migrated(db: Database, path: Path) -> None:
+    pending = MIGRATIONS.pending(db)
+    if pending:
+        raise ArchiveError(
+            f"{path} is not an up-to-date blogarchive archive "
+            f"({len(pending)} schema steps missing); open it writable once to migrate"
+        )

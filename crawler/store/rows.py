@@ -1,0 +1,102 @@
+"""Conversions between post mappings, stored rows and export-shaped dicts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+# The keys of an exported post, in order.
+EXPORT_KEYS = (
+    "url",
+    "source",
+    "heading",
+    "title",
+    "series",
+    "series_part",
+    "authors",
+    "authors_more",
+    "kind",
+    "subject",
+    "teaser",
+    "teaser_truncated",
+    "originally_published_at",
+    "published",
+    "first_seen",
+    "last_seen",
+)
+
+# The Post fields kept in the posts table (listing_url is transient).
+STORED_FIELDS = (
+    "url",
+    "source",
+    "heading",
+    "title",
+    "series",
+    "series_part",
+    "authors",
+    "authors_more",
+    "kind",
+    "subject",
+    "teaser",
+    "teaser_truncated",
+    "originally_published_at",
+    "published",
+    "author_source",
+    "parser_version",
+)
+
+# A change here is a change of the post itself: it gets a version row.
+CONTENT_FIELDS = ("heading", "teaser")
+
+# What the parser derives; a change here alone is a re-parse, not new content.
+DERIVED_FIELDS = tuple(f for f in STORED_FIELDS if f not in ("url", "source", *CONTENT_FIELDS))
+
+# The values kept in post_versions when a post's content changes.
+VERSION_FIELDS = (
+    "heading",
+    "teaser",
+    "title",
+    "series",
+    "series_part",
+    "authors",
+    "kind",
+    "subject",
+    "parser_version",
+)
+
+_REQUIRED = ("url", "source", "heading")
+_BOOLEANS = ("authors_more", "teaser_truncated")
+_DEFAULTS = {"kind": "article", "author_source": "none"}
+
+
+def post_to_row(post: Mapping[str, Any], index: int = 0) -> dict[str, Any]:
+    """Return the stored column values of one post mapping.
+
+    Raises ValueError naming the post's position when a required field is empty.
+    """
+    missing = [name for name in _REQUIRED if not post.get(name)]
+    if missing:
+        raise ValueError(f"post {index} in the batch has no {', '.join(missing)}")
+    row = {name: post.get(name) for name in STORED_FIELDS}
+    for name, default in _DEFAULTS.items():
+        if row[name] is None:
+            row[name] = default
+    for name in _BOOLEANS:
+        row[name] = int(bool(row[name]))
+    row["authors"] = authors_to_json(row["authors"] or ())
+    return row
+
+
+def authors_to_json(names: Sequence[str]) -> str:
+    """The stored form of an author list: a JSON array, readable as UTF-8."""
+    return json.dumps(list(names), ensure_ascii=False)
+
+
+def export_shape(values: Sequence[Any]) -> dict[str, Any]:
+    """Turn a row selected as ``EXPORT_KEYS`` into an export-shaped dict."""
+    post = dict(zip(EXPORT_KEYS, values, strict=True))
+    post["authors"] = json.loads(post["authors"])
+    for name in _BOOLEANS:
+        post[name] = bool(post[name])
+    return post

@@ -1,0 +1,150 @@
+"""The write path of ``Archive.save_posts``: one batch, inside the caller's transaction.
+
+Plain SQL with cached statements: sqlite-utils' upsert introspects the table on
+every call, which costs more than the writes themselves at ten posts a batch.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from crawler.store.rows import CONTENT_FIELDS, DERIVED_FIELDS, STORED_FIELDS, VERSION_FIELDS
+
+# Well under SQLite's bound-parameter limit on every build.
+_CHUNK = 500
+
+_SELECT_EXISTING = "SELECT id, updated, {} FROM posts WHERE url IN ({{}})".format(
+    ", ".join(STORED_FIELDS)
+)
+_INSERT_POST = "INSERT INTO posts ({}, first_seen, last_seen, updated) VALUES ({}, ?, ?, ?)".format(
+    ", ".join(STORED_FIELDS), ", ".join("?" * len(STORED_FIELDS))
+)
+_REWRITABLE = (*CONTENT_FIELDS, *DERIVED_FIELDS)
+_UPDATE_POST = "UPDATE posts SET {}, last_seen = ?, updated = ? WHERE id = ?".format(
+    ", ".join(f"{name} = ?" for name in _REWRITABLE)
+)
+_INSERT_VERSION = (
+    "INSERT INTO post_versions (post_id, seen_from, seen_until, {}) VALUES (?, ?, ?, {})".format(
+        ", ".join(VERSION_FIELDS), ", ".join("?" * len(VERSION_FIELDS))
+    )
+)
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """How the posts of one ``save_posts`` batch compared with the archive."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def save_batch(
+    conn: sqlite3.Connection, rows: Sequence[dict[str, Any]], seen_at: str
+) -> SaveResult:
+    """Insert or update ``rows`` (from ``post_to_row``) as seen at ``seen_at``.
+
+    Runs no BEGIN/COMMIT of its own. A url repeated in the batch is compared
+    with its earlier occurrence, as if the batch had been saved one by one.
+    """
+    known = _fetch_existing(conn, {row["url"] for row in rows})
+    new = updated = 0
+    touched: list[tuple[str, int]] = []
+    relinks: dict[int, str] = {}
+    stale: set[int] = set()
+    for row in rows:
+        old = known.get(row["url"])
+        if old is None:
+            post_id = _insert_post(conn, row, seen_at)
+            known[row["url"]] = {**row, "id": post_id, "updated": seen_at}
+            relinks[post_id] = row["authors"]
+            new += 1
+            continue
+        post_id, updated_at = old["id"], old["updated"]
+        if _differs(old, row, CONTENT_FIELDS):
+            _insert_version(conn, old, seen_at)
+            updated_at = seen_at
+            _update_post(conn, post_id, row, seen_at, updated=updated_at)
+            updated += 1
+        elif _differs(old, row, DERIVED_FIELDS):
+            _update_post(conn, post_id, row, seen_at, updated=updated_at)
+        else:
+            touched.append((seen_at, post_id))
+        if row["authors"] != old["authors"]:
+            relinks[post_id] = row["authors"]
+            stale.add(post_id)
+        # The first source to report a url keeps it.
+        known[row["url"]] = {**row, "id": post_id, "source": old["source"], "updated": updated_at}
+    conn.executemany("UPDATE posts SET last_seen = ? WHERE id = ?", touched)
+    _link_authors(conn, relinks, stale)
+    return SaveResult(new=new, updated=updated, unchanged=len(rows) - new - updated)
+
+
+def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _fetch_existing(conn: sqlite3.Connection, urls: Iterable[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks(list(urls)):
+        cursor = conn.execute(_SELECT_EXISTING.format(", ".join("?" * len(chunk))), chunk)
+        names = [column[0] for column in cursor.description]
+        for values in cursor:
+            row = dict(zip(names, values, strict=True))
+            found[row["url"]] = row
+    return found
+
+
+def _differs(old: dict[str, Any], new: dict[str, Any], fields: Sequence[str]) -> bool:
+    return any(old[name] != new[name] for name in fields)
+
+
+def _insert_post(conn: sqlite3.Connection, row: dict[str, Any], seen_at: str) -> int:
+    values = [row[name] for name in STORED_FIELDS]
+    cursor = conn.execute(_INSERT_POST, (*values, seen_at, seen_at, seen_at))
+    return cursor.lastrowid
+
+
+def _update_post(
+    conn: sqlite3.Connection, post_id: int, row: dict[str, Any], seen_at: str, *, updated: str
+) -> None:
+    values = [row[name] for name in _REWRITABLE]
+    conn.execute(_UPDATE_POST, (*values, seen_at, updated, post_id))
+
+
+def _insert_version(conn: sqlite3.Connection, old: dict[str, Any], seen_at: str) -> None:
+    values = [old[name] for name in VERSION_FIELDS]
+    conn.execute(_INSERT_VERSION, (old["id"], old["updated"], seen_at, *values))
+
+
+def _link_authors(conn: sqlite3.Connection, relinks: dict[int, str], stale: set[int]) -> None:
+    """Link posts to their (JSON) author lists in order; drop the old links of ``stale`` posts."""
+    if not relinks:
+        return
+    lists = {post_id: json.loads(authors) for post_id, authors in relinks.items()}
+    ids = _author_ids(conn, sorted({name for names in lists.values() for name in names}))
+    conn.executemany("DELETE FROM post_authors WHERE post_id = ?", [(pid,) for pid in stale])
+    conn.executemany(
+        "INSERT INTO post_authors (post_id, author_id, position) VALUES (?, ?, ?)",
+        [
+            (post_id, ids[name], position)
+            for post_id, names in lists.items()
+            for position, name in enumerate(names)
+        ],
+    )
+
+
+def _author_ids(conn: sqlite3.Connection, names: Sequence[str]) -> dict[str, int]:
+    if not names:
+        return {}
+    conn.executemany("INSERT OR IGNORE INTO authors (name) VALUES (?)", [(n,) for n in names])
+    ids: dict[str, int] = {}
+    for chunk in _chunks(names):
+        sql = "SELECT name, id FROM authors WHERE name IN ({})".format(", ".join("?" * len(chunk)))
+        ids.update(conn.execute(sql, chunk))
+    return ids
