@@ -97,6 +97,21 @@ def measure(pages: int, theme: str, workdir: Path) -> dict[str, float]:
                 *LOCAL,
             ]
         )
+        # The same spider with the pipelines off: what storing costs on top of parsing.
+        nopipe_s, _, _ = run(
+            [
+                str(BIN / "scrapy"),
+                "crawl",
+                "bmjleader",
+                "-a",
+                f"start_url={site.start_url}",
+                "-s",
+                "ITEM_PIPELINES={}",
+                "-s",
+                f"ARCHIVE_DB={workdir}/nopipe-{pages}.sqlite",
+                *LOCAL,
+            ]
+        )
         bare_s, bare_mb, _ = run(
             [
                 str(BIN / "scrapy"),
@@ -116,6 +131,7 @@ def measure(pages: int, theme: str, workdir: Path) -> dict[str, float]:
         "pages": site.listing_pages,
         "full_pps": site.listing_pages / full_s,
         "bare_pps": site.listing_pages / bare_s,
+        "nopipe_pps": site.listing_pages / nopipe_s,
         "full_mb": full_mb,
         "bare_mb": bare_mb,
     }
@@ -132,8 +148,12 @@ def main() -> None:
             print(f"{pages} listing pages ({pages * 10} posts):", flush=True)
             r = results[pages] = measure(pages, args.theme, Path(tmp))
             print(f"  full pipeline {r['full_pps']:.0f} pages/s, peak {r['full_mb']} MiB")
+            print(f"  no pipelines  {r['nopipe_pps']:.0f} pages/s (same spider, nothing stored)")
             print(f"  bare spider   {r['bare_pps']:.0f} pages/s, peak {r['bare_mb']} MiB")
-            print(f"  ratio full/bare: {r['full_pps'] / r['bare_pps']:.2f} (target >= 0.70)")
+            print(
+                f"  ratio full/bare: {r['full_pps'] / r['bare_pps']:.2f} (target >= 0.70); "
+                f"full/no pipelines: {r['full_pps'] / r['nopipe_pps']:.2f}"
+            )
     small, large = results[args.pages // 10], results[args.pages]
     print(
         f"peak memory {large['full_mb']} MiB for {args.pages * 10} posts vs "

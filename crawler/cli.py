@@ -16,6 +16,7 @@ import click
 
 from crawler.crawling import CrawlOutcome, run_crawl
 from crawler.sources import SourceConfigError, load_sources, select_sources
+from crawler.store import ArchiveError
 
 EXIT_OK, EXIT_DEGRADED, EXIT_USAGE = 0, 1, 2
 
@@ -81,15 +82,18 @@ def crawl(
         _fail(str(exc))
     except KeyError as exc:
         _fail(f"unknown source(s): {exc.args[0]} (known: {', '.join(registry)})")
-    outcomes = run_crawl(
-        selected,
-        db_path=db_path,
-        exports_dir=exports_dir,
-        max_pages=max_pages,
-        sources_file=sources_file,
-        settings=_scrapy_setting(settings),
-        log_level="INFO" if verbose else "WARNING",
-    )
+    try:
+        outcomes = run_crawl(
+            selected,
+            db_path=db_path,
+            exports_dir=exports_dir,
+            max_pages=max_pages,
+            sources_file=sources_file,
+            settings=_scrapy_setting(settings),
+            log_level="INFO" if verbose else "WARNING",
+        )
+    except ArchiveError as exc:
+        _fail(str(exc))
     _report(outcomes)
     sys.exit(EXIT_OK if all(o.status == "ok" for o in outcomes) else EXIT_DEGRADED)
 

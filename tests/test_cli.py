@@ -120,3 +120,15 @@ def test_parse_heading_prints_fields_as_json(tmp_path):
     fields = json.loads(result.stdout)
     assert fields["title"] == "Pharmacy Leadership in Medicines Equity"
     assert fields["authors"] == ["Anisha Soni"]
+
+
+def test_an_archive_that_is_not_sqlite_is_refused_untouched(tmp_path):
+    notes = tmp_path / "notes.sqlite"
+    notes.write_text("my research notes, not a database\n")
+
+    result = run_command(["blogarchive", "crawl", "--db", str(notes)], cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr.startswith("blogarchive: ") and "notes.sqlite" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert notes.read_text() == "my research notes, not a database\n"

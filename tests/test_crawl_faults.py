@@ -89,3 +89,22 @@ def test_first_page_without_entries_fails_the_run(serve_site, tmp_path):
     assert run["status"] == "failed"
     assert "no entries" in run["message"]
     assert posts == []
+
+
+def test_an_empty_page_in_the_middle_is_an_error_and_the_walk_goes_on(serve_site, tmp_path):
+    server, site = serve_site("bmj-hero")
+    # Page 2 keeps its pagination but loses its entries (a broken template, say).
+    server.faults["/bmjleader/page/2/"] = Fault(
+        status=200,
+        body=b'<html><head><link rel="next" href="/bmjleader/page/3/"></head>'
+        b"<body><main><p>Something went wrong.</p></main></body></html>",
+    )
+    db = tmp_path / "a.sqlite"
+
+    scrapy_crawl(site.start_url, db, tmp_path / "exports")
+
+    run, _ = runs_and_posts(db)
+    assert run["status"] == "degraded"
+    assert "listing page has no entries" in run["message"]
+    assert run["pages"] == site.listing_pages - 1
+    assert "/bmjleader/page/3/" in server.log.paths()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.headings_table import ROWS, Row
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +23,7 @@ from crawler.parsing.wordlists import (
     POST_NOMINALS,
     PROFESSOR_QUALIFIERS,
 )
+from tests.headings_table import ROWS, Row
 
 FIELDS = ("title", "series", "series_part", "authors", "authors_more", "kind", "subject")
 

@@ -14,6 +14,7 @@ from crawler.sources import load_sources
 from crawler.store import Archive
 
 DEMO_SOURCE = "bmjleader"
+SHOWN = 8  # posts printed as a sample
 # A local copy needs no politeness delays; robots.txt is still obeyed.
 LOCAL_SETTINGS = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0}
 
@@ -51,18 +52,26 @@ def run_demo(
         f"exports in {exports_dir}/posts.json and posts.jsonl"
     )
     echo("")
-    for post in posts[:8]:
-        authors = ", ".join(post["authors"]) or "-"
-        series = (
-            f" [{post['series']}"
-            + (f" #{post['series_part']}" if post["series_part"] else "")
-            + "]"
-            if post["series"]
-            else ""
-        )
-        echo(f"  {post['title']}{series}\n    by {authors} ({post['kind']})")
-    if len(posts) > 8:
-        echo(f"  ... and {len(posts) - 8} more")
+    for post in posts[:SHOWN]:
+        echo(describe(post))
+    if len(posts) > SHOWN:
+        echo(f"  ... and {len(posts) - SHOWN} more")
     echo("")
-    echo(f'Try: sqlite3 {db_path} "select title, authors from posts where series is not null"')
+    echo("Query it, for example:")
+    echo(f'  sqlite-utils {db_path} "select title, authors from posts where series is not null"')
+    echo(f"  sqlite-utils search {db_path} posts leadership --limit 5")
     return 0 if outcome.status == "ok" else 1
+
+
+def describe(post: dict) -> str:
+    """Two lines saying what the parser made of a stored post."""
+    series = ""
+    if post["series"]:
+        part = f", part {post['series_part']}" if post["series_part"] else ""
+        series = f"  [series: {post['series']}{part}]"
+    if post["kind"] == "interview" and post["subject"]:
+        who = f"interview with {post['subject']}"
+    else:
+        names = ", ".join(post["authors"]) + (" and colleagues" if post["authors_more"] else "")
+        who = f"{post['kind']} by {names}" if names else f"{post['kind']}, no byline"
+    return f"  {post['title']}{series}\n    {who}"

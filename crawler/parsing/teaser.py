@@ -18,6 +18,10 @@ _READ_MORE_RES = (
     re.compile(_AFTER_BREAK + r"(?i:read\s+more|continue\s+reading)\s*$"),
     re.compile(_AFTER_BREAK + r"(?i:more)\s*(?:…|\.{3})\s*$"),
 )
+# Longer than any read-more or cut-marker match (the longest allows 200 characters).
+_TAIL = 300
+_CUT_ENDINGS = ("]", "…", "...")
+_LINK_ENDINGS = ("…", "...", "→", "›", "»", ">>")
 _TRUNCATION_RE = re.compile(r"\s*(?:\[\s*(?:…|\.{3,})\s*\]|…|\.{3,})\s*$")
 _ORIGIN_RE = re.compile(
     r"(?i:this\s+(?:blog\s+post|blog|article|post|piece)\s+(?:was|has\s+been|is)\s+"
@@ -51,13 +55,18 @@ def parse_teaser(raw: str) -> ParsedTeaser:
     changed = True
     while changed and text:
         changed = False
-        for pattern in _READ_MORE_RES:
-            read_more = pattern.search(text)
-            if read_more:
-                text, changed = text[: read_more.start()].rstrip(), True
-                break
-        cut = _TRUNCATION_RE.search(text)
-        if cut:
+        # Every pattern is anchored at the end, so only the tail is searched, and
+        # only when the text ends the way a pattern needs: a regex scan from each
+        # position of a 55-word teaser cost more than the rest of the pipeline.
+        tail = max(0, len(text) - _TAIL)
+        ending = text[-12:].lower()
+        if "more" in ending or "reading" in ending or ending.rstrip().endswith(_LINK_ENDINGS):
+            for pattern in _READ_MORE_RES:
+                read_more = pattern.search(text, tail)
+                if read_more:
+                    text, changed = text[: read_more.start()].rstrip(), True
+                    break
+        if text.endswith(_CUT_ENDINGS) and (cut := _TRUNCATION_RE.search(text, tail)):
             text, changed, truncated = text[: cut.start()].rstrip(), True, True
     return ParsedTeaser(text, truncated, _origin(text))
 

@@ -7,7 +7,7 @@ turning a heading into fields is the pipelines' job.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any, ClassVar
 
 import scrapy
@@ -91,51 +91,64 @@ class WordPressSpider(scrapy.Spider):
     def _wants_page(self, page: int) -> bool:
         return self.max_pages is None or page <= self.max_pages
 
-    def parse_listing_page(self, response: Response, page: int) -> Iterator[Any]:
+    # Callbacks return lists, not generators: Scrapy re-inspects the source of a
+    # generator callback on every response (its cache misses bound methods),
+    # which cost more than parsing the page.
+    def parse_listing_page(self, response: Response, page: int) -> list[Any]:
         stats = self.crawler.stats
         if not isinstance(response, TextResponse):
             self._record_error("not_html", response.url, "response is not HTML")
-            return
+            return []
         listing = parse_listing(response.text, response.url, self.post_url)
         if not listing.entries:
-            if page == 1:
-                self._record_error(
-                    "no_entries",
-                    response.url,
-                    "first listing page has no entries (markup changed?)",
-                )
-            else:
-                logger.info("No entries on %s: end of the listing", response.url)
-                stats.inc_value(runstats.EMPTY_PAGES)
-            return
+            return self._empty_page(response.url, page, listing.next_url)
         stats.inc_value(runstats.LISTING_PAGES)
         stats.inc_value(runstats.ENTRIES, len(listing.entries))
 
+        output: list[Any] = []
         # Ask for the next page first so it downloads while these entries are stored.
         if self._wants_page(page + 1):
             if listing.next_url and listing.next_url != response.url:
-                yield self._listing_request(listing.next_url, page=page + 1, guessed=False)
+                output.append(self._listing_request(listing.next_url, page=page + 1, guessed=False))
             else:
                 guess = next_page_guess(response.url, self.start_url)
-                yield self._listing_request(guess, page=page + 1, guessed=True)
-
-        for entry in listing.entries:
-            yield Post(
+                output.append(self._listing_request(guess, page=page + 1, guessed=True))
+        output.extend(
+            Post(
                 url=entry.url,
                 source=self.source_name,
                 heading=entry.heading,
                 teaser=entry.teaser,
                 listing_url=response.url,
             )
+            for entry in listing.entries
+        )
+        return output
 
-    def listing_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+    def _empty_page(self, url: str, page: int, next_url: str | None) -> list[scrapy.Request]:
+        """A page without entries ends the walk, unless it is the first or links onwards."""
+        if page == 1:
+            self._record_error(
+                "no_entries", url, "first listing page has no entries (markup changed?)"
+            )
+        elif next_url:
+            self._record_error("no_entries", url, "listing page has no entries")
+        else:
+            logger.info("No entries on %s: end of the listing", url)
+            self.crawler.stats.inc_value(runstats.EMPTY_PAGES)
+            return []
+        if next_url and next_url != url and self._wants_page(page + 1):
+            return [self._listing_request(next_url, page=page + 1, guessed=False)]
+        return []
+
+    def listing_failed(self, failure: Failure) -> list[scrapy.Request]:
         """Count the failure; walk on to the next page unless the site looks dead."""
         request = failure.request
         if failure.check(HttpError):
             status = failure.value.response.status
             if request.meta.get("guessed") and status in (404, 410):
                 logger.info("End of the listing at %s (HTTP %s)", request.url, status)
-                return
+                return []
             self._record_error(f"http_{status}", request.url, f"HTTP {status}")
         elif failure.check(DownloadTimeoutError, TimeoutError, TCPTimedOutError):
             self._record_error("timeout", request.url, "timed out")
@@ -152,7 +165,8 @@ class WordPressSpider(scrapy.Spider):
         failures = request.meta.get("failures", 0) + 1
         if failures < MAX_FAILURES_IN_A_ROW and self._wants_page(page + 1):
             guess = next_page_guess(request.url, self.start_url)
-            yield self._listing_request(guess, page=page + 1, guessed=True, failures=failures)
+            return [self._listing_request(guess, page=page + 1, guessed=True, failures=failures)]
+        return []
 
     def _record_error(self, kind: str, url: str, reason: str) -> None:
         logger.error("Listing page failed: %s: %s", url, reason)
