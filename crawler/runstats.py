@@ -20,6 +20,7 @@ DUPLICATES = f"{PREFIX}/duplicates"
 POSTS_NEW = f"{PREFIX}/posts/new"
 POSTS_UPDATED = f"{PREFIX}/posts/updated"
 POSTS_UNCHANGED = f"{PREFIX}/posts/unchanged"
+POSTS_RELABELLED = f"{PREFIX}/posts/relabelled"
 FIRST_ERROR = f"{PREFIX}/first_error"
 ERRORS = f"{PREFIX}/errors/"
 

@@ -444,3 +444,68 @@ def test_get_post_unknown_url_is_none(archive: Archive) -> None:
 
 def test_utc_now_is_iso_utc_with_seconds() -> None:
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", utc_now())
+
+
+# --- re-labelling heading fields -------------------------------------------
+
+
+def test_refresh_rewrites_heading_fields_only(archive: Archive):
+    archive.save_posts([make_post(1), make_post(2)], seen_at=T1)
+    before = archive.get_post(make_post(1)["url"])
+
+    changed = archive.refresh_heading_fields(
+        [
+            {
+                "url": make_post(1)["url"],
+                "title": "Flow, revisited",
+                "series": "Leading Quality",
+                "series_part": 1,
+                "authors": ["Helen Bevan", "Göran Henriks"],
+                "authors_more": True,
+                "kind": "article",
+                "subject": None,
+            },
+            {
+                "url": "https://nowhere.example/",
+                **{k: None for k in ("title", "series")},
+                "series_part": None,
+                "authors": [],
+                "authors_more": False,
+                "kind": "article",
+                "subject": None,
+            },
+        ]
+    )
+
+    assert changed == 1
+    after = archive.get_post(make_post(1)["url"])
+    assert after["title"] == "Flow, revisited"
+    assert after["authors"] == ["Helen Bevan", "Göran Henriks"]
+    assert after["authors_more"] is True
+    assert (after["first_seen"], after["last_seen"]) == (before["first_seen"], before["last_seen"])
+    assert authors_of(archive, make_post(1)["url"]) == ["Helen Bevan", "Göran Henriks"]
+    assert archive.versions(make_post(1)["url"]) == []
+    # Full-text search follows the new title.
+    hits = archive.conn.execute(
+        "SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'revisited'"
+    ).fetchone()[0]
+    assert hits == 1
+
+
+def test_heading_rows_and_series_names(archive: Archive):
+    archive.save_posts([make_post(1), make_post(2, series="Flow Series")], seen_at=T2)
+    rows = {row["url"]: row for row in archive.heading_rows(SOURCE)}
+    assert rows[make_post(1)["url"]]["authors"] == ["Göran Henriks"]
+    assert rows[make_post(1)["url"]]["authors_more"] is False
+    assert set(rows[make_post(1)["url"]]) == {
+        "url",
+        "heading",
+        "title",
+        "series",
+        "series_part",
+        "authors",
+        "authors_more",
+        "kind",
+        "subject",
+    }
+    assert archive.series_names() == {SOURCE: ["Flow Series", "Leading Quality"]}

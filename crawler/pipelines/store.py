@@ -9,6 +9,7 @@ from scrapy.statscollectors import StatsCollector
 
 from crawler import runstats
 from crawler.items import Post
+from crawler.parsing.recurrence import relabelled
 from crawler.store import Archive, utc_now
 
 # Every Post field but the transient listing_url. (dataclasses.asdict deep-copies: too slow here.)
@@ -27,6 +28,7 @@ class StorePipeline:
         self.stats = stats
         self.archive: Archive | None = None
         self.buffer: list[Post] = []
+        self.sources: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -39,6 +41,7 @@ class StorePipeline:
         if self.buffer and self.buffer[-1].listing_url != item.listing_url:
             self.flush()
         self.buffer.append(item)
+        self.sources.add(item.source)
         return item
 
     def flush(self) -> None:
@@ -52,9 +55,20 @@ class StorePipeline:
         self.stats.inc_value(runstats.POSTS_UPDATED, result.updated)
         self.stats.inc_value(runstats.POSTS_UNCHANGED, result.unchanged)
 
+    def relabel(self) -> None:
+        """Re-label series across each crawled source: a prefix may recur only now."""
+        assert self.archive is not None
+        for source in sorted(self.sources):
+            changed = self.archive.refresh_heading_fields(
+                relabelled(self.archive.heading_rows(source))
+            )
+            self.stats.inc_value(runstats.POSTS_RELABELLED, changed)
+
     def close_spider(self) -> None:
         try:
             self.flush()
+            if self.archive is not None:
+                self.relabel()
         finally:
             if self.archive is not None:
                 self.archive.close()

@@ -13,8 +13,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from crawler.store.rows import EXPORT_KEYS, VERSION_FIELDS, export_shape, post_to_row
-from crawler.store.saving import SaveResult, save_batch
+from crawler.store.rows import (
+    EXPORT_KEYS,
+    HEADING_FIELDS,
+    VERSION_FIELDS,
+    authors_to_json,
+    export_shape,
+    post_to_row,
+)
+from crawler.store.saving import SaveResult, refresh_heading_fields, save_batch
 from crawler.store.schema import MIGRATIONS, RUN_STATUSES
 
 BUSY_TIMEOUT_S = 10.0
@@ -144,6 +151,50 @@ class Archive:
                 yield export_shape(values)
         finally:
             cursor.close()
+
+    # --- re-parsing ---------------------------------------------------------
+
+    def series_names(self) -> dict[str, list[str]]:
+        """The series names stored for each source: one canonical spelling each."""
+        names: dict[str, list[str]] = {}
+        sql = "SELECT DISTINCT source, series FROM posts WHERE series IS NOT NULL ORDER BY 1, 2"
+        for source, series in self.conn.execute(sql):
+            names.setdefault(source, []).append(series)
+        return names
+
+    def heading_rows(self, source: str) -> list[dict[str, Any]]:
+        """``url``, ``heading`` and the heading-derived fields of every post of ``source``.
+
+        Authors come as a list and authors_more as a bool, as ``parse_heading`` gives them.
+        """
+        columns = ", ".join(("url", "heading", *HEADING_FIELDS))
+        cursor = self.conn.execute(f"SELECT {columns} FROM posts WHERE source = ?", (source,))
+        found = _dicts(cursor)
+        for row in found:
+            row["authors"] = json.loads(row["authors"])
+            row["authors_more"] = bool(row["authors_more"])
+        return found
+
+    def refresh_heading_fields(self, posts: Sequence[Mapping[str, Any]]) -> int:
+        """Rewrite what was parsed from the headings of ``posts`` (keyed by url).
+
+        Each mapping holds ``url`` and the heading-derived fields (title, series,
+        series_part, authors, authors_more, kind, subject). One transaction; no
+        version rows and no change to when posts were seen. Returns the number
+        of posts that changed.
+        """
+        rows = [
+            {
+                **post,
+                "authors": authors_to_json(post["authors"]),
+                "authors_more": int(bool(post["authors_more"])),
+            }
+            for post in posts
+        ]
+        if not rows:
+            return 0
+        with self._transaction() as conn:
+            return refresh_heading_fields(conn, rows)
 
     # --- crawl runs --------------------------------------------------------
 

@@ -52,6 +52,9 @@ CONTENT_FIELDS = ("heading", "teaser")
 # What the parser derives; a change here alone is a re-parse, not new content.
 DERIVED_FIELDS = tuple(f for f in STORED_FIELDS if f not in ("url", "source", *CONTENT_FIELDS))
 
+# What the heading parser alone decides: re-labelling a series rewrites only these.
+HEADING_FIELDS = ("title", "series", "series_part", "authors", "authors_more", "kind", "subject")
+
 # The values kept in post_versions when a post's content changes.
 VERSION_FIELDS = (
     "heading",

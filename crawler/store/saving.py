@@ -12,7 +12,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from crawler.store.rows import CONTENT_FIELDS, DERIVED_FIELDS, STORED_FIELDS, VERSION_FIELDS
+from crawler.store.rows import (
+    CONTENT_FIELDS,
+    DERIVED_FIELDS,
+    HEADING_FIELDS,
+    STORED_FIELDS,
+    VERSION_FIELDS,
+)
 
 # Well under SQLite's bound-parameter limit on every build.
 _CHUNK = 500
@@ -82,6 +88,32 @@ def save_batch(
     conn.executemany("UPDATE posts SET last_seen = ? WHERE id = ?", touched)
     _link_authors(conn, relinks, stale)
     return SaveResult(new=new, updated=updated, unchanged=len(rows) - new - updated)
+
+
+_REFRESH_HEADING = "UPDATE posts SET {} WHERE id = ?".format(
+    ", ".join(f"{name} = ?" for name in HEADING_FIELDS)
+)
+
+
+def refresh_heading_fields(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]]) -> int:
+    """Rewrite HEADING_FIELDS of the posts at ``rows``' urls; return how many changed.
+
+    A re-parse, not new content: no version rows, and first/last seen and
+    ``updated`` stay as they were. Author links follow the new author lists.
+    """
+    known = _fetch_existing(conn, {row["url"] for row in rows})
+    relinks: dict[int, str] = {}
+    changed = 0
+    for row in rows:
+        old = known.get(row["url"])
+        if old is None or not _differs(old, row, HEADING_FIELDS):
+            continue
+        conn.execute(_REFRESH_HEADING, (*(row[name] for name in HEADING_FIELDS), old["id"]))
+        if row["authors"] != old["authors"]:
+            relinks[old["id"]] = row["authors"]
+        changed += 1
+    _link_authors(conn, relinks, set(relinks))
+    return changed
 
 
 def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
