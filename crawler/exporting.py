@@ -1,6 +1,7 @@
-"""Write the archive's posts as ``posts.json`` and ``posts.jsonl``, atomically.
+"""Write archive rows as a JSON array and JSON lines, atomically.
 
-Rows come from ``Archive.export_rows()``; this module runs no SQL.
+Rows come from ``Archive.export_rows()`` / ``export_resources()``; this module
+runs no SQL.
 """
 
 from __future__ import annotations
@@ -13,26 +14,30 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
 
-EXPORT_FILES = ("posts.json", "posts.jsonl")
 
-
-def write_json_exports(rows: Iterable[Mapping[str, Any]], folder: str | Path) -> list[Path]:
-    """Write ``posts.json`` (one array) and ``posts.jsonl`` (one object a line) into ``folder``.
+def write_json_exports(
+    rows: Iterable[Mapping[str, Any]],
+    folder: str | Path,
+    *,
+    stem: str = "posts",
+    lines: bool = True,
+) -> list[Path]:
+    """Write ``<stem>.json`` (one array) and, with ``lines``, ``<stem>.jsonl`` (one object a line).
 
     One streaming pass over ``rows``. Each file is written to a temporary file
     in ``folder`` and moved into place only when every row has been written, so
     on any error the previous exports stay as they were and no temporary file
-    is left. Creates ``folder`` if needed; returns the two paths.
+    is left. Creates ``folder`` if needed; returns the paths written.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    targets = [folder / name for name in EXPORT_FILES]
+    targets = [folder / f"{stem}.json", *([folder / f"{stem}.jsonl"] if lines else [])]
     temps: list[Path] = []
     try:
         with ExitStack() as stack:
-            json_file, jsonl_file = (_open_temp(target, temps, stack) for target in targets)
-            _write_rows(rows, json_file, jsonl_file)
-            for handle in (json_file, jsonl_file):
+            handles = [_open_temp(target, temps, stack) for target in targets]
+            _write_rows(rows, *handles)
+            for handle in handles:
                 handle.flush()
                 os.fsync(handle.fileno())
         for temp, target in zip(temps, targets, strict=True):
@@ -53,12 +58,15 @@ def _open_temp(target: Path, created: list[Path], stack: ExitStack) -> IO[str]:
     return stack.enter_context(open(fd, "w", encoding="utf-8"))
 
 
-def _write_rows(rows: Iterable[Mapping[str, Any]], json_file: IO[str], jsonl_file: IO[str]) -> None:
+def _write_rows(
+    rows: Iterable[Mapping[str, Any]], json_file: IO[str], jsonl_file: IO[str] | None = None
+) -> None:
     json_file.write("[")
     separator = "\n"
     for row in rows:
         line = json.dumps(dict(row), ensure_ascii=False)
         json_file.write(separator + line)
-        jsonl_file.write(line + "\n")
+        if jsonl_file is not None:
+            jsonl_file.write(line + "\n")
         separator = ",\n"
     json_file.write("\n]\n")

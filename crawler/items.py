@@ -29,4 +29,10 @@ class Post:
     published: str | None = None  # ISO date, when the source shows one
     author_source: str = "none"  # where `authors` came from: heading, page, feed, none
     parser_version: str | None = None
+    cms_author: str | None = None  # the CMS account a feed names: often the uploader
+    tags: list[str] = field(default_factory=list)  # categories and tags, as the site gives them
+    reading_minutes: int | None = None
+    body_text: str | None = None
+    author_bio: str | None = None
+    partial: bool = False  # stored from a member-only preview, not the full text
     listing_url: str | None = None  # the page the entry was found on; not stored

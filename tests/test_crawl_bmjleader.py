@@ -30,6 +30,12 @@ EXPORT_KEYS = [
     "published",
     "first_seen",
     "last_seen",
+    "cms_author",
+    "tags",
+    "reading_minutes",
+    "body_text",
+    "author_bio",
+    "partial",
 ]
 
 

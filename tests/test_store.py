@@ -77,7 +77,17 @@ def test_creates_file_and_parent_folders(db_path: Path) -> None:
 
 def test_schema_has_tables_columns_and_types(archive: Archive) -> None:
     db = archive.db
-    expected = {"sources", "posts", "authors", "post_authors", "post_versions", "crawl_runs"}
+    expected = {
+        "sources",
+        "posts",
+        "authors",
+        "post_authors",
+        "post_versions",
+        "crawl_runs",
+        "tags",
+        "post_tags",
+        "resources",
+    }
     assert expected <= set(db.table_names())
     posts = db["posts"]
     assert posts.columns_dict == {
@@ -101,6 +111,12 @@ def test_schema_has_tables_columns_and_types(archive: Archive) -> None:
         "first_seen": str,
         "last_seen": str,
         "updated": str,
+        "cms_author": str,
+        "tags": str,
+        "reading_minutes": int,
+        "body_text": str,
+        "author_bio": str,
+        "partial": int,
     }
     assert posts.pks == ["id"]
     assert {c.name for c in posts.columns if c.notnull} >= {"url", "source", "heading"}
@@ -509,3 +525,110 @@ def test_heading_rows_and_series_names(archive: Archive):
         "subject",
     }
     assert archive.series_names() == {SOURCE: ["Flow Series", "Leading Quality"]}
+
+
+# --- facts only some sources give ----------------------------------------------
+
+
+def tags_of(archive: Archive, url: str) -> list[str]:
+    sql = (
+        "SELECT t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag_id "
+        "JOIN posts p ON p.id = pt.post_id WHERE p.url = ? ORDER BY pt.position"
+    )
+    return [name for (name,) in archive.conn.execute(sql, (url,))]
+
+
+def test_a_listing_without_dates_or_tags_keeps_what_a_feed_stored(archive: Archive):
+    from_feed = make_post(
+        1, cms_author="BMJ Leader", tags=["Blog", "climate crisis"], published="2023-10-24"
+    )
+    archive.save_posts([from_feed], seen_at=T1)
+
+    result = archive.save_posts(
+        [make_post(1, cms_author=None, tags=[], published=None)], seen_at=T2
+    )
+
+    assert result == SaveResult(unchanged=1)
+    post = archive.get_post(from_feed["url"])
+    assert (post["cms_author"], post["tags"], post["published"]) == (
+        "BMJ Leader",
+        ["Blog", "climate crisis"],
+        "2023-10-24",
+    )
+    assert post["last_seen"] == T2
+    assert tags_of(archive, from_feed["url"]) == ["Blog", "climate crisis"]
+
+
+def test_new_facts_fill_in_and_tags_are_relinked(archive: Archive):
+    archive.save_posts([make_post(1, tags=[])], seen_at=T1)
+    assert archive.get_post(make_post(1)["url"])["tags"] == []
+
+    archive.save_posts(
+        [
+            make_post(
+                1,
+                tags=["leadership"],
+                reading_minutes=3,
+                body_text="Full text.",
+                author_bio="Nurse.",
+            )
+        ],
+        seen_at=T2,
+    )
+    archive.save_posts([make_post(1, tags=["NHS", "leadership"])], seen_at=T3)
+
+    post = archive.get_post(make_post(1)["url"])
+    assert post["tags"] == ["NHS", "leadership"]
+    assert (post["reading_minutes"], post["body_text"], post["author_bio"]) == (
+        3,
+        "Full text.",
+        "Nurse.",
+    )
+    assert tags_of(archive, make_post(1)["url"]) == ["NHS", "leadership"]
+    assert post["partial"] is False
+
+
+# --- resources ------------------------------------------------------------------
+
+
+def make_resource(n: int = 1, **fields: Any) -> dict[str, Any]:
+    resource = {
+        "id": f"r{n}",
+        "source": SOURCE,
+        "page_url": "https://improve.bmj.com/leadership/",
+        "section": "Highlighted resources",
+        "kind": "resource",
+        "title": f"Resource {n}",
+        "description": "A guide for clinicians & boards – with “quotes”.",
+        "link": f"https://example.org/{n}",
+    }
+    resource.update(fields)
+    return resource
+
+
+def test_resources_are_saved_apart_from_posts(archive: Archive):
+    assert archive.save_resources([make_resource(1), make_resource(2)], seen_at=T1) == SaveResult(
+        new=2
+    )
+    again = archive.save_resources(
+        [make_resource(1), make_resource(2, title="Resource two")], seen_at=T2
+    )
+    assert again == SaveResult(updated=1, unchanged=1)
+    exported = list(archive.export_resources())
+    assert [r["title"] for r in exported] == ["Resource 1", "Resource two"]
+    assert list(exported[0]) == [
+        "source",
+        "page_url",
+        "section",
+        "kind",
+        "title",
+        "description",
+        "link",
+    ]
+    assert archive.count_posts() == 0
+
+
+def test_a_resource_without_a_title_writes_nothing(archive: Archive):
+    with pytest.raises(ValueError, match="resource 1 in the batch has no title"):
+        archive.save_resources([make_resource(1), make_resource(2, title="")], seen_at=T1)
+    assert list(archive.export_resources()) == []

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from crawler.store.resources import RESOURCE_EXPORT_KEYS, resource_row, save_resources
 from crawler.store.rows import (
     EXPORT_KEYS,
     HEADING_FIELDS,
@@ -149,6 +150,34 @@ class Archive:
         try:
             for values in cursor:
                 yield export_shape(values)
+        finally:
+            cursor.close()
+
+    # --- a hub's external resources -----------------------------------------
+
+    def save_resources(self, resources: Sequence[Mapping[str, Any]], *, seen_at: str) -> SaveResult:
+        """Save a page's resources (keyed by ``id``) in one transaction.
+
+        Each mapping has id, source, page_url, section, kind, title, description
+        and link. Resources are not posts: they never enter the posts table.
+        """
+        rows = [resource_row(resource, index) for index, resource in enumerate(resources)]
+        if not rows:
+            return SaveResult()
+        with self._transaction() as conn:
+            self._check_sources(conn, {row["source"] for row in rows})
+            return save_resources(conn, rows, seen_at)
+
+    def export_resources(self) -> Iterator[dict[str, Any]]:
+        """Every resource, by source, page and first_seen, with RESOURCE_EXPORT_KEYS in order."""
+        sql = (
+            f"SELECT {', '.join(RESOURCE_EXPORT_KEYS)} FROM resources "
+            "ORDER BY source, page_url, first_seen, rowid"
+        )
+        cursor = self.conn.execute(sql)
+        try:
+            for values in cursor:
+                yield dict(zip(RESOURCE_EXPORT_KEYS, values, strict=True))
         finally:
             cursor.close()
 

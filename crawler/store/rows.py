@@ -24,6 +24,12 @@ EXPORT_KEYS = (
     "published",
     "first_seen",
     "last_seen",
+    "cms_author",
+    "tags",
+    "reading_minutes",
+    "body_text",
+    "author_bio",
+    "partial",
 )
 
 # The Post fields kept in the posts table (listing_url is transient).
@@ -44,6 +50,12 @@ STORED_FIELDS = (
     "published",
     "author_source",
     "parser_version",
+    "cms_author",
+    "tags",
+    "reading_minutes",
+    "body_text",
+    "author_bio",
+    "partial",
 )
 
 # A change here is a change of the post itself: it gets a version row.
@@ -51,6 +63,10 @@ CONTENT_FIELDS = ("heading", "teaser")
 
 # What the parser derives; a change here alone is a re-parse, not new content.
 DERIVED_FIELDS = tuple(f for f in STORED_FIELDS if f not in ("url", "source", *CONTENT_FIELDS))
+
+# Facts only some kinds of page give (a listing has no date, a feed no body):
+# a post seen without them keeps what another source or crawl stored.
+FILL_ONLY_FIELDS = ("published", "cms_author", "tags", "reading_minutes", "body_text", "author_bio")
 
 # What the heading parser alone decides: re-labelling a series rewrites only these.
 HEADING_FIELDS = ("title", "series", "series_part", "authors", "authors_more", "kind", "subject")
@@ -69,7 +85,7 @@ VERSION_FIELDS = (
 )
 
 _REQUIRED = ("url", "source", "heading")
-_BOOLEANS = ("authors_more", "teaser_truncated")
+_BOOLEANS = ("authors_more", "teaser_truncated", "partial")
 _DEFAULTS = {"kind": "article", "author_source": "none"}
 
 
@@ -88,11 +104,13 @@ def post_to_row(post: Mapping[str, Any], index: int = 0) -> dict[str, Any]:
     for name in _BOOLEANS:
         row[name] = int(bool(row[name]))
     row["authors"] = authors_to_json(row["authors"] or ())
+    # No tags is "not known here" (a listing shows none), stored as NULL until merged.
+    row["tags"] = authors_to_json(row["tags"]) if row["tags"] else None
     return row
 
 
 def authors_to_json(names: Sequence[str]) -> str:
-    """The stored form of an author list: a JSON array, readable as UTF-8."""
+    """The stored form of a list of names (authors, tags): a JSON array, readable as UTF-8."""
     return json.dumps(list(names), ensure_ascii=False)
 
 
@@ -100,6 +118,7 @@ def export_shape(values: Sequence[Any]) -> dict[str, Any]:
     """Turn a row selected as ``EXPORT_KEYS`` into an export-shaped dict."""
     post = dict(zip(EXPORT_KEYS, values, strict=True))
     post["authors"] = json.loads(post["authors"])
+    post["tags"] = json.loads(post["tags"])
     for name in _BOOLEANS:
         post[name] = bool(post[name])
     return post

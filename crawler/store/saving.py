@@ -15,6 +15,7 @@ from typing import Any
 from crawler.store.rows import (
     CONTENT_FIELDS,
     DERIVED_FIELDS,
+    FILL_ONLY_FIELDS,
     HEADING_FIELDS,
     STORED_FIELDS,
     VERSION_FIELDS,
@@ -60,16 +61,19 @@ def save_batch(
     known = _fetch_existing(conn, {row["url"] for row in rows})
     new = updated = 0
     touched: list[tuple[str, int]] = []
-    relinks: dict[int, str] = {}
-    stale: set[int] = set()
+    author_links: dict[int, str] = {}
+    tag_links: dict[int, str] = {}
     for row in rows:
         old = known.get(row["url"])
         if old is None:
+            row = {**row, "tags": row["tags"] or "[]"}
             post_id = _insert_post(conn, row, seen_at)
             known[row["url"]] = {**row, "id": post_id, "updated": seen_at}
-            relinks[post_id] = row["authors"]
+            author_links[post_id] = row["authors"]
+            tag_links[post_id] = row["tags"]
             new += 1
             continue
+        row = _merged(row, old)
         post_id, updated_at = old["id"], old["updated"]
         if _differs(old, row, CONTENT_FIELDS):
             _insert_version(conn, old, seen_at)
@@ -81,12 +85,14 @@ def save_batch(
         else:
             touched.append((seen_at, post_id))
         if row["authors"] != old["authors"]:
-            relinks[post_id] = row["authors"]
-            stale.add(post_id)
+            author_links[post_id] = row["authors"]
+        if row["tags"] != old["tags"]:
+            tag_links[post_id] = row["tags"]
         # The first source to report a url keeps it.
         known[row["url"]] = {**row, "id": post_id, "source": old["source"], "updated": updated_at}
     conn.executemany("UPDATE posts SET last_seen = ? WHERE id = ?", touched)
-    _link_authors(conn, relinks, stale)
+    _link_names(conn, AUTHOR_LINKS, author_links)
+    _link_names(conn, TAG_LINKS, tag_links)
     return SaveResult(new=new, updated=updated, unchanged=len(rows) - new - updated)
 
 
@@ -112,8 +118,14 @@ def refresh_heading_fields(conn: sqlite3.Connection, rows: Sequence[dict[str, An
         if row["authors"] != old["authors"]:
             relinks[old["id"]] = row["authors"]
         changed += 1
-    _link_authors(conn, relinks, set(relinks))
+    _link_names(conn, AUTHOR_LINKS, relinks)
     return changed
+
+
+def _merged(row: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
+    """``row`` with the facts it lacks (FILL_ONLY_FIELDS) taken from the stored ``old``."""
+    missing = [name for name in FILL_ONLY_FIELDS if row[name] is None and old[name] is not None]
+    return {**row, **{name: old[name] for name in missing}} if missing else row
 
 
 def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
@@ -154,29 +166,42 @@ def _insert_version(conn: sqlite3.Connection, old: dict[str, Any], seen_at: str)
     conn.execute(_INSERT_VERSION, (old["id"], old["updated"], seen_at, *values))
 
 
-def _link_authors(conn: sqlite3.Connection, relinks: dict[int, str], stale: set[int]) -> None:
-    """Link posts to their (JSON) author lists in order; drop the old links of ``stale`` posts."""
-    if not relinks:
+@dataclass(frozen=True)
+class _Links:
+    """A names table and the table linking posts to its names in order."""
+
+    names: str
+    links: str
+    column: str
+
+
+AUTHOR_LINKS = _Links("authors", "post_authors", "author_id")
+TAG_LINKS = _Links("tags", "post_tags", "tag_id")
+
+
+def _link_names(conn: sqlite3.Connection, kind: _Links, lists: dict[int, str]) -> None:
+    """Link each post to its (JSON) list of names in order, replacing its old links."""
+    if not lists:
         return
-    lists = {post_id: json.loads(authors) for post_id, authors in relinks.items()}
-    ids = _author_ids(conn, sorted({name for names in lists.values() for name in names}))
-    conn.executemany("DELETE FROM post_authors WHERE post_id = ?", [(pid,) for pid in stale])
+    decoded = {post_id: json.loads(names) for post_id, names in lists.items()}
+    ids = _name_ids(conn, kind.names, sorted({n for names in decoded.values() for n in names}))
+    conn.executemany(f"DELETE FROM {kind.links} WHERE post_id = ?", [(pid,) for pid in decoded])
     conn.executemany(
-        "INSERT INTO post_authors (post_id, author_id, position) VALUES (?, ?, ?)",
+        f"INSERT INTO {kind.links} (post_id, {kind.column}, position) VALUES (?, ?, ?)",
         [
             (post_id, ids[name], position)
-            for post_id, names in lists.items()
+            for post_id, names in decoded.items()
             for position, name in enumerate(names)
         ],
     )
 
 
-def _author_ids(conn: sqlite3.Connection, names: Sequence[str]) -> dict[str, int]:
+def _name_ids(conn: sqlite3.Connection, table: str, names: Sequence[str]) -> dict[str, int]:
     if not names:
         return {}
-    conn.executemany("INSERT OR IGNORE INTO authors (name) VALUES (?)", [(n,) for n in names])
+    conn.executemany(f"INSERT OR IGNORE INTO {table} (name) VALUES (?)", [(n,) for n in names])
     ids: dict[str, int] = {}
     for chunk in _chunks(names):
-        sql = "SELECT name, id FROM authors WHERE name IN ({})".format(", ".join("?" * len(chunk)))
+        sql = f"SELECT name, id FROM {table} WHERE name IN ({', '.join('?' * len(chunk))})"
         ids.update(conn.execute(sql, chunk))
     return ids

@@ -177,3 +177,49 @@ def m005_fts_reindex_on_indexed_columns_only(db: Database) -> None:
         raise RuntimeError(f"unexpected posts_au trigger, not narrowed: {sql}")
     db.execute("DROP TRIGGER posts_au")
     db.execute(narrowed)
+
+
+@MIGRATIONS()
+def m006_post_details_tags_and_resources(db: Database) -> None:
+    """Fields from feeds and article pages, tags, and a hub's external resources.
+
+    ``cms_author`` is the CMS account a feed names (often an uploader, not the
+    writer); ``tags`` mirrors post_tags as a JSON list for Datasette facets;
+    ``partial`` marks a member-only page stored from its preview.
+    """
+    posts = db["posts"]
+    posts.add_column("cms_author", str)
+    posts.add_column("tags", str, not_null_default="[]")
+    posts.add_column("reading_minutes", int)
+    posts.add_column("body_text", str)
+    posts.add_column("author_bio", str)
+    posts.add_column("partial", int, not_null_default=0)
+
+    db["tags"].create({"id": int, "name": str}, pk="id", not_null={"name"})
+    db["tags"].create_index(["name"], unique=True)
+    post_tags = db["post_tags"].create(
+        {"post_id": int, "tag_id": int, "position": int},
+        pk=("post_id", "position"),
+        not_null={"tag_id"},
+        foreign_keys=[("post_id", "posts", "id"), ("tag_id", "tags", "id")],
+    )
+    post_tags.create_index(["tag_id"])
+
+    resources = db["resources"].create(
+        {
+            "id": str,
+            "source": str,
+            "page_url": str,
+            "section": str,
+            "kind": str,
+            "title": str,
+            "description": str,
+            "link": str,
+            "first_seen": str,
+            "last_seen": str,
+        },
+        pk="id",
+        not_null={"source", "page_url", "kind", "title", "first_seen", "last_seen"},
+        foreign_keys=[("source", "sources", "name")],
+    )
+    resources.create_index(["source", "page_url"])
