@@ -1,4 +1,7 @@
-"""The one item schema every source yields. Field names are the export keys."""
+"""The item schemas. Every blog source yields ``Post``; a resource hub yields ``Resource``.
+
+Field names are the export keys.
+"""
 
 from __future__ import annotations
 
@@ -36,3 +39,17 @@ class Post:
     author_bio: str | None = None
     partial: bool = False  # stored from a member-only preview, not the full text
     listing_url: str | None = None  # the page the entry was found on; not stored
+
+
+@dataclass
+class Resource:
+    """An entry of a curated resource page: an external link, not a post of the site."""
+
+    id: str  # stable: from the page URL and the link (or the title when there is no link)
+    source: str
+    page_url: str
+    section: str
+    kind: str  # resource, video, blog, news
+    title: str
+    description: str = ""
+    link: str | None = None

@@ -16,13 +16,20 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from crawler.parsing.listing import ListingSelectors
+
 BUILTIN_SOURCES_FILE = Path(__file__).with_name("sources.toml")
 
-# Platform kinds that have a spider today.
-KINDS = ("wordpress",)
+# Platform kinds, each crawled by its own spider (crawler/spiders/).
+KINDS = ("wordpress", "feed", "medium", "resource-hub")
+DATE_ORDERS = ("DMY", "MDY", "YMD")
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_KNOWN_KEYS = {"name", "kind", "title", "start_urls", "max_pages"}
+_SELECTOR_KEYS = ("entry", "heading", "teaser", "next")
+_KNOWN_KEYS = {
+    "name", "kind", "title", "start_urls", "max_pages", "allow", "post_url", "date_order",
+    *_SELECTOR_KEYS,
+}  # fmt: skip
 
 
 class SourceConfigError(ValueError):
@@ -38,11 +45,17 @@ class SourceConfigError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """One site to crawl. Optional fields tune the platform spider for an odd site."""
+
     name: str
     kind: str
     start_urls: tuple[str, ...]
     title: str | None = None
     max_pages: int | None = None
+    allow: str | None = None  # only follow and keep URLs under this path prefix
+    post_url: str | None = None  # regex for post permalinks, when they carry no date
+    date_order: str = "DMY"  # how to read ambiguous dates (UK sites: day first)
+    selectors: ListingSelectors | None = None  # CSS overrides for listing pages
 
 
 def load_sources(extra_file: str | Path | None = None) -> dict[str, Source]:
@@ -105,7 +118,48 @@ def _parse_entry(path: Path, position: int, entry: Any) -> Source:
         start_urls=tuple(start_urls),
         title=str(title) if title else None,
         max_pages=max_pages,
+        allow=_allow(path, name, entry.get("allow")),
+        post_url=_regex(path, name, entry.get("post_url")),
+        date_order=_date_order(path, name, entry.get("date_order", "DMY")),
+        selectors=_selectors(path, name, entry),
     )
+
+
+def _allow(path: Path, name: str, allow: Any) -> str | None:
+    if allow is None:
+        return None
+    if not isinstance(allow, str) or not allow.startswith("/"):
+        raise SourceConfigError(path, name, "allow must be a URL path starting with /")
+    return allow
+
+
+def _regex(path: Path, name: str, pattern: Any) -> str | None:
+    if pattern is None:
+        return None
+    try:
+        re.compile(pattern)
+    except (re.error, TypeError) as exc:
+        raise SourceConfigError(path, name, f"invalid post_url regex ({exc})") from None
+    return pattern
+
+
+def _date_order(path: Path, name: str, order: Any) -> str:
+    if order not in DATE_ORDERS:
+        raise SourceConfigError(path, name, f"date_order must be one of {', '.join(DATE_ORDERS)}")
+    return order
+
+
+def _selectors(path: Path, name: str, entry: Mapping[str, Any]) -> ListingSelectors | None:
+    given = {key: entry[key] for key in _SELECTOR_KEYS if key in entry}
+    if not given:
+        return None
+    for key, value in given.items():
+        if not isinstance(value, str) or not value.strip():
+            raise SourceConfigError(path, name, f"{key} selector must be a CSS selector string")
+    try:
+        return ListingSelectors(**given)
+    except ValueError as exc:
+        raise SourceConfigError(path, name, f"invalid selector ({exc})") from None
 
 
 def _is_http_url(url: Any) -> bool:

@@ -12,12 +12,16 @@ from scrapy.settings import BaseSettings
 from scrapy.spiderloader import SpiderLoader
 
 from crawler.sources import Source, load_sources
+from crawler.spiders.base import SourceSpider
+from crawler.spiders.medium import MediumSpider
 from crawler.spiders.wordpress import WordPressSpider
 
-PLATFORM_SPIDERS = {"wordpress": WordPressSpider}
+PLATFORM_SPIDERS: dict[str, type[SourceSpider]] = {
+    spider.kind: spider for spider in (WordPressSpider, MediumSpider)
+}
 
 
-def spider_class_for(source: Source) -> type[WordPressSpider]:
+def spider_class_for(source: Source) -> type[SourceSpider]:
     """A spider class bound to ``source``, named after it."""
     base = PLATFORM_SPIDERS[source.kind]
     class_name = "".join(part.title() for part in source.name.split("-")) + "Spider"

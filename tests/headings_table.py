@@ -20,6 +20,7 @@ class Row(NamedTuple):
     kind: str
     subject: str | None
     known_series: tuple[str, ...]
+    author_roles: tuple[str, ...] = ()
 
 
 def row(
@@ -32,10 +33,11 @@ def row(
     kind: str = "article",
     subject: str | None = None,
     known: tuple[str, ...] = (),
+    roles: tuple[str, ...] = (),
 ) -> Row:
     return Row(
         heading, heading if title is None else title, series, part, authors, more, kind, subject,
-        known,
+        known, roles,
     )  # fmt: skip
 
 
@@ -838,6 +840,993 @@ OTHER_BLOG_ROWS = [
     row("Ten minutes in the life of a ward sister"),
 ]
 
+# Issue 3: headings in the styles of BMJ Leader, NHS England, NHS Confederation, the King's
+# Fund, FMLM, the Health Foundation, NHS Employers, NHS Providers, IHI and BMJ Opinion,
+# written to the spec without running the parser first.
+
+BYLINE_STYLE_ROWS = [
+    row(
+        "Why clinical leaders must own the productivity agenda by Dr Penny Dash",
+        "Why clinical leaders must own the productivity agenda",
+        "Penny Dash",
+    ),
+    row(
+        "Reclaiming joy in work: a practical guide for teams by Prof. Derek Bell OBE",
+        "Reclaiming joy in work: a practical guide for teams",
+        "Derek Bell",
+    ),
+    row(
+        "What the Messenger review means for medical managers by Professor Sir Chris Ham, FRCP",
+        "What the Messenger review means for medical managers",
+        "Chris Ham",
+    ),
+    row(
+        "Flattening hierarchies in the operating theatre by Mr Ahmed Al-Hassan FRCS",
+        "Flattening hierarchies in the operating theatre",
+        "Ahmed Al-Hassan",
+    ),
+    row(
+        "Leading a nursing workforce through winter by Dame Donna Kinnair DBE FRCN",
+        "Leading a nursing workforce through winter",
+        "Donna Kinnair",
+    ),
+    row(
+        "Leading with data in mental health trusts by Mrs Aisling Nic Gabhann, RMN, MSc",
+        "Leading with data in mental health trusts",
+        "Aisling Nic Gabhann",
+    ),
+    row(
+        "The quiet power of middle managers by Ms Chiara de Souza and Mr Jack O'Neill",
+        "The quiet power of middle managers",
+        "Chiara de Souza",
+        "Jack O'Neill",
+    ),
+    row(
+        "Growing the next generation of AHP leaders by Suzanne Rastrick, Beverley Harden, and "
+        "Dr Jonathan McKenzie",
+        "Growing the next generation of AHP leaders",
+        "Suzanne Rastrick",
+        "Beverley Harden",
+        "Jonathan McKenzie",
+    ),
+    row(
+        "Kindness is not a soft option by J. R. Smith & A. Patel",
+        "Kindness is not a soft option",
+        "J. R. Smith",
+        "A. Patel",
+    ),
+    row(
+        "Why we should stop talking about ‘soft skills’ by JR Smith",
+        "Why we should stop talking about ‘soft skills’",
+        "JR Smith",
+    ),
+    row(
+        "Team coaching on a busy medical ward by KL Okafor and JR Hughes",
+        "Team coaching on a busy medical ward",
+        "KL Okafor",
+        "JR Hughes",
+    ),
+    row(
+        "Psychological safety in multidisciplinary teams by Rev Dr Catherine Morley",
+        "Psychological safety in multidisciplinary teams",
+        "Catherine Morley",
+    ),
+    row("Global health and the NHS by Lord Crisp", "Global health and the NHS", "Crisp"),
+    row(
+        "Integrated care systems: the next five years by the Rt Hon Patricia Hewitt",
+        "Integrated care systems: the next five years",
+        "Patricia Hewitt",
+    ),
+    row(
+        "Why prevention must come first by Rt Hon Sir Norman Lamb",
+        "Why prevention must come first",
+        "Norman Lamb",
+    ),
+    row(
+        "Local government and the NHS: a shared future by Cllr David Fothergill",
+        "Local government and the NHS: a shared future",
+        "David Fothergill",
+    ),
+    row(
+        "Why I became a nurse leader by Sister Mary Okoro RGN",
+        "Why I became a nurse leader",
+        "Mary Okoro",
+    ),
+    row(
+        "Training the next generation of physicians by Dr Hina Qureshi MBBS MRCP(UK)",
+        "Training the next generation of physicians",
+        "Hina Qureshi",
+    ),
+    row(
+        "The case for shared decision making by Professor Trisha Greenhalgh OBE FMedSci",
+        "The case for shared decision making",
+        "Trisha Greenhalgh",
+    ),
+    row(
+        "On being a medical director by Dr. Anne-Marie O’Donnell, MD, PhD",
+        "On being a medical director",
+        "Anne-Marie O’Donnell",
+    ),
+    row(
+        "Diversity at the top: still a long way to go by Professor Dame Parveen Kumar, CBE",
+        "Diversity at the top: still a long way to go",
+        "Parveen Kumar",
+    ),
+    row(
+        "Rethinking job plans for consultants by Miss Lorna Fraser-Mackenzie FRCS",
+        "Rethinking job plans for consultants",
+        "Lorna Fraser-Mackenzie",
+    ),
+    row(
+        "Inclusive leadership in primary care by Mx Alex Kaur-Bains",
+        "Inclusive leadership in primary care",
+        "Alex Kaur-Bains",
+    ),
+    row(
+        "How we cut agency spend by 40% by Sarah-Jane Marsh",
+        "How we cut agency spend by 40%",
+        "Sarah-Jane Marsh",
+    ),
+    row(
+        "Is the NHS too big to lead? by Sir Julian Hartley",
+        "Is the NHS too big to lead?",
+        "Julian Hartley",
+    ),
+    row(
+        "Hospital at home: lessons from Wales by Dr Eilir Hughes and Dr Bethan Ellis",
+        "Hospital at home: lessons from Wales",
+        "Eilir Hughes",
+        "Bethan Ellis",
+    ),
+    row(
+        "Listening to families after maternity failings by Bill Kirkup CBE",
+        "Listening to families after maternity failings",
+        "Bill Kirkup",
+    ),
+    row(
+        "Why boards must look beyond the numbers by Dr Ngozi Edi-Osagie, Helen Stokes-Lampard "
+        "and Amit Kaur-Singh",
+        "Why boards must look beyond the numbers",
+        "Ngozi Edi-Osagie",
+        "Helen Stokes-Lampard",
+        "Amit Kaur-Singh",
+    ),
+    row(
+        "What makes a good clinical director? By D. Wilkinson et al.",
+        "What makes a good clinical director?",
+        "D. Wilkinson",
+        more=True,
+    ),
+    row(
+        "The value of peer support for new consultants by Kieran Walsh and colleagues",
+        "The value of peer support for new consultants",
+        "Kieran Walsh",
+        more=True,
+    ),
+    row(
+        "Leading in the community by Eamonn O'Brien-Murphy",
+        "Leading in the community",
+        "Eamonn O'Brien-Murphy",
+    ),
+    row(
+        "Lessons from a Dutch hospital by Jan-Willem van den Broek",
+        "Lessons from a Dutch hospital",
+        "Jan-Willem van den Broek",
+    ),
+    row(
+        "Why AHPs belong on trust boards by Dr Siobhán Nic Giolla Phádraig",
+        "Why AHPs belong on trust boards",
+        "Siobhán Nic Giolla Phádraig",
+    ),
+    row(
+        "Equality, diversity and inclusion: beyond the tick box by Yvonne Coghill CBE OBE",
+        "Equality, diversity and inclusion: beyond the tick box",
+        "Yvonne Coghill",
+    ),
+    row(
+        "What I learned from fifty years in medicine by Emeritus Professor Sir Cyril Chantler",
+        "What I learned from fifty years in medicine",
+        "Cyril Chantler",
+    ),
+    row(
+        "Mentoring across generations by Professor Emeritus Dame Lesley Southgate",
+        "Mentoring across generations",
+        "Lesley Southgate",
+    ),
+    row(
+        "Ward to board: what nurses bring to leadership by Professor Greta Westwood CBE and "
+        "Dr Crystal Oldman CBE",
+        "Ward to board: what nurses bring to leadership",
+        "Greta Westwood",
+        "Crystal Oldman",
+    ),
+    row(
+        "Let’s talk about menopause at work by Dr Nighat Arif",
+        "Let’s talk about menopause at work",
+        "Nighat Arif",
+    ),
+    row(
+        "Climate change is a health emergency by Dr Richard Smith, Dr Fiona Godlee, and "
+        "Dr Kamran Abbasi",
+        "Climate change is a health emergency",
+        "Richard Smith",
+        "Fiona Godlee",
+        "Kamran Abbasi",
+    ),
+    row(
+        "Reflections on compassionate leadership by Prof Michael West CBE, FBPsS",
+        "Reflections on compassionate leadership",
+        "Michael West",
+    ),
+    row(
+        "Why we need to talk about followership by Dr Anna Maclean, Dr Rory Lyons, Ms Imogen "
+        "Bell and Professor Rajan Madhok",
+        "Why we need to talk about followership",
+        "Anna Maclean",
+        "Rory Lyons",
+        "Imogen Bell",
+        "Rajan Madhok",
+    ),
+    row(
+        "Leading in the Time of Pandemic: Reflections from a Ugandan Hospital by Dr Peter Waiswa "
+        "& Dr Grace Nambatya",
+        "Leading in the Time of Pandemic: Reflections from a Ugandan Hospital",
+        "Peter Waiswa",
+        "Grace Nambatya",
+    ),
+    row(
+        "The NHS Long Term Workforce Plan: promise or pipe dream? by Professor Anita Charlesworth",
+        "The NHS Long Term Workforce Plan: promise or pipe dream?",
+        "Anita Charlesworth",
+    ),
+    row(
+        "Disability and leadership in the NHS by Dr Hannah Barham-Brown",
+        "Disability and leadership in the NHS",
+        "Hannah Barham-Brown",
+    ),
+    row(
+        "Leading through industrial action by Dr Vivek Trivedi and Dr Robert Laurenson",
+        "Leading through industrial action",
+        "Vivek Trivedi",
+        "Robert Laurenson",
+    ),
+    row(
+        "Health & wellbeing at work by Jane Roe & John Doe",
+        "Health & wellbeing at work",
+        "Jane Roe",
+        "John Doe",
+    ),
+    row(
+        "Leaders and followers by Ann Smith and Bob Jones",
+        "Leaders and followers",
+        "Ann Smith",
+        "Bob Jones",
+    ),
+    row(
+        "Making the NHS a great place to work, written by Em Wilkinson-Brice",
+        "Making the NHS a great place to work",
+        "Em Wilkinson-Brice",
+    ),
+    row(
+        "Sustaining improvement after the project ends. Written by Dr Pedro Delgado",
+        "Sustaining improvement after the project ends",
+        "Pedro Delgado",
+    ),
+    row(
+        "What the public really think about the NHS – a blog by Dan Wellings",
+        "What the public really think about the NHS",
+        "Dan Wellings",
+    ),
+    row(
+        "Why the Fuller stocktake matters, by Dr Claire Fuller and Dr Michelle Drage",
+        "Why the Fuller stocktake matters",
+        "Claire Fuller",
+        "Michelle Drage",
+    ),
+    row(
+        "Becoming a medical leader as a woman of colour by Dr Latifa Patel",
+        "Becoming a medical leader as a woman of colour",
+        "Latifa Patel",
+    ),
+    row(
+        "Reverse mentoring: what senior leaders learned by Chris North",
+        "Reverse mentoring: what senior leaders learned",
+        "Chris North",
+    ),
+]
+
+SENTENCE_BYLINE_ROWS = [
+    row(
+        "Why we must invest in leadership development now. By Jacqueline Davies",
+        "Why we must invest in leadership development now",
+        "Jacqueline Davies",
+    ),
+    row(
+        "From burnout to balance: one GP’s story. By Dr Helen Garr MBE",
+        "From burnout to balance: one GP’s story",
+        "Helen Garr",
+    ),
+    row(
+        "Who speaks for the patient? By Sir Robert Francis QC",
+        "Who speaks for the patient?",
+        "Robert Francis",
+    ),
+    row(
+        "Enough talk – time for action! By Habib Naqvi MBE",
+        "Enough talk – time for action!",
+        "Habib Naqvi",
+    ),
+    row(
+        "Leading through uncertainty… By Saffron Cordery",
+        "Leading through uncertainty…",
+        "Saffron Cordery",
+    ),
+    row(
+        "Are we ready for the next pandemic?  By  Professor Jenny Harries",
+        "Are we ready for the next pandemic?",
+        "Jenny Harries",
+    ),
+    row("The NHS at 75. By Amanda Pritchard.", "The NHS at 75", "Amanda Pritchard"),
+    row(
+        "Clinical leadership in the age of AI. BY Dr Hugh Harvey",
+        "Clinical leadership in the age of AI",
+        "Hugh Harvey",
+    ),
+    row(
+        "Recruitment & retention: what works? By Dr Jo Ward & Dr Kate Haley",
+        "Recruitment & retention: what works?",
+        "Jo Ward",
+        "Kate Haley",
+    ),
+    row(
+        "Let’s hear it for the porters! By Dr Sam Mistry",
+        "Let’s hear it for the porters!",
+        "Sam Mistry",
+    ),
+    row("And finally… by Dr Phil Hammond", "And finally…", "Phil Hammond"),
+    row(
+        "What can the NHS learn from Jönköping? By Göran Henriks",
+        "What can the NHS learn from Jönköping?",
+        "Göran Henriks",
+    ),
+    row(
+        "The 100-day challenge: what we learned. By Dr Åsa Ingvarsson",
+        "The 100-day challenge: what we learned",
+        "Åsa Ingvarsson",
+    ),
+    row(
+        "Why middle managers matter.  By Dr Nina Patel.",
+        "Why middle managers matter",
+        "Nina Patel",
+    ),
+    row(
+        "  What is an ICB for?  By  Dr  Andy  Knox ",
+        "What is an ICB for?",
+        "Andy Knox",
+    ),
+]
+
+DASH_STYLE_ROWS = [
+    row(
+        "Why we need a new deal for general practice – Dr Claire Fuller",
+        "Why we need a new deal for general practice",
+        "Claire Fuller",
+    ),
+    row(
+        "Supporting our international recruits | Danny Mortimer",
+        "Supporting our international recruits",
+        "Danny Mortimer",
+    ),
+    row(
+        "The year ahead for integrated care | Matthew Taylor",
+        "The year ahead for integrated care",
+        "Matthew Taylor",
+    ),
+    row(
+        "Tackling health inequalities — Dr Bola Owolabi",
+        "Tackling health inequalities",
+        "Bola Owolabi",
+    ),
+    row(
+        "A new era for primary care - Professor Sir Sam Everington OBE",
+        "A new era for primary care",
+        "Sam Everington",
+    ),
+    row(
+        "Putting patients first – Jane Roe and John Smith",
+        "Putting patients first",
+        "Jane Roe",
+        "John Smith",
+    ),
+    row("The NHS workforce plan – what it means for you"),
+    row("Winter planning – NHS Providers"),
+    row("Leading across boundaries | The Health Foundation"),
+    row("Health inequalities – Sir Michael Marmot", "Health inequalities", "Michael Marmot"),
+    row("Virtual wards – Early Lessons"),
+    row("Social care reform – Now or Never"),
+    row("Patient safety – Florence Nightingale’s legacy"),
+    row(
+        "The quiet revolution in maternity care — Professor Jacqueline Dunkley-Bent OBE",
+        "The quiet revolution in maternity care",
+        "Jacqueline Dunkley-Bent",
+    ),
+    row(
+        "What good looks like – Dr Timothy Ferris and Dr Vin Diwakar",
+        "What good looks like",
+        "Timothy Ferris",
+        "Vin Diwakar",
+    ),
+    row("Learning from deaths -Dr Aidan Fowler", "Learning from deaths", "Aidan Fowler"),
+    row(
+        "Learning from Kate Granger – Chris Pointon",
+        "Learning from Kate Granger",
+        "Chris Pointon",
+    ),
+    row("Armed forces health – Lessons From Afghanistan"),
+    row("NHS at 75 | Reflections From the Front Line"),
+    row("Why we stand by our nurses – RCN Council"),
+]
+
+BY_PHRASE_ROWS = [
+    row("Stand by me: supporting colleagues after a complaint"),
+    row("Passed by: the patients our system overlooks"),
+    row("By the people, for the people: co-producing local services"),
+    row("Healthcare by the people, for the people"),
+    row("Net zero by 2040: can the NHS get there?"),
+    row("Step by step: rebuilding elective capacity"),
+    row("Safety by design in maternity units"),
+    row("Leadership by numbers? What dashboards can’t tell you"),
+    row("Shaped by the pandemic: a new generation of nurse leaders"),
+    row("Driven by compassion, held back by rotas"),
+    row("Hit by the cost of living: NHS staff under strain"),
+    row("Governance by Spreadsheet"),
+    row("One Trust, Led by Nurses"),
+    row("Crushed by Red Tape"),
+    row("Weighed Down by Paperwork"),
+    row("Day by Day in the Intensive Care Unit"),
+    row("Learning by Doing, Leading by Example"),
+    row("Improvement by Stealth"),
+    row("Trial by Twitter: leaders in the public eye"),
+    row("Inspired by Mary Seacole and Florence Nightingale"),
+    row("A Profession Defined by Kindness"),
+    row("Guided by Voices From the Front Line"),
+    row("We stand by Dr Bawa-Garba"),
+    row("Standing by Junior Doctors"),
+    row("Surrounded by Good People"),
+    row(
+        "Led by example: what I learned from my first ward sister by Eileen Sills",
+        "Led by example: what I learned from my first ward sister",
+        "Eileen Sills",
+    ),
+    row(
+        "Death by a thousand audits by Dr Rebecca Fisher",
+        "Death by a thousand audits",
+        "Rebecca Fisher",
+    ),
+    row(
+        "Stand by me: peer support in the ED by Dr Adrian Boyle",
+        "Stand by me: peer support in the ED",
+        "Adrian Boyle",
+    ),
+    row(
+        "By the people, for the people: community engagement in ICSs by Samantha Jones",
+        "By the people, for the people: community engagement in ICSs",
+        "Samantha Jones",
+    ),
+    row("Net zero by 2040 by Dr Nick Watts", "Net zero by 2040", "Nick Watts"),
+    row(
+        "Step by step, ward by ward. By Professor Mary Dixon-Woods",
+        "Step by step, ward by ward",
+        "Mary Dixon-Woods",
+    ),
+]
+
+SERIES_STYLE_ROWS = [
+    row(
+        "Leading in Primary Care Blog Series: The GP partner of the future by Dr Farzana Hussain",
+        "The GP partner of the future",
+        "Farzana Hussain",
+        series="Leading in Primary Care Blog Series",
+    ),
+    row(
+        "Women Leaders blog series: Breaking the glass ceiling in surgery by Miss Tamzin Cuming",
+        "Breaking the glass ceiling in surgery",
+        "Tamzin Cuming",
+        series="Women Leaders blog series",
+    ),
+    row(
+        "‘Leading with Heart’: Why emotional intelligence matters by Dr Sam Hussain",
+        "Why emotional intelligence matters",
+        "Sam Hussain",
+        series="Leading with Heart",
+    ),
+    row(
+        "“Voices of the frontline”: A porter’s view of leadership",
+        "A porter’s view of leadership",
+        series="Voices of the frontline",
+    ),
+    row(
+        '"Future Leaders": Part 2 – Finding your voice by Aisha Malik',
+        "Finding your voice",
+        "Aisha Malik",
+        series="Future Leaders",
+        part=2,
+    ),
+    row(
+        "Part 2: Building resilient teams by Claire Hughes",
+        "Building resilient teams",
+        "Claire Hughes",
+        part=2,
+    ),
+    row(
+        "Blog three: Listening to staff by Helen Bevan",
+        "Listening to staff",
+        "Helen Bevan",
+        part=3,
+    ),
+    row(
+        "Leading in complexity (part II): working with uncertainty by Dr Jane Roe",
+        "working with uncertainty",
+        "Jane Roe",
+        series="Leading in complexity",
+        part=2,
+    ),
+    row("Why kindness is a leadership skill (Part 1)", "Why kindness is a leadership skill", part=1),
+    row(
+        "Episode 4 – Talking about race with Roger Kline",
+        "Talking about race with Roger Kline",
+        part=4,
+    ),
+    row(
+        "Second blog: The view from the board by Dr Layla McCay",
+        "The view from the board",
+        "Layla McCay",
+        part=2,
+    ),
+    row(
+        "Compassionate Leadership Series, Blog 2: Attending to staff by Professor Michael West",
+        "Attending to staff",
+        "Michael West",
+        series="Compassionate Leadership Series",
+        part=2,
+    ),
+    row(
+        f"{GREENER}: Part 5 – Sustainable procurement by Dr Frances Mortimer",
+        "Sustainable procurement",
+        "Frances Mortimer",
+        series=GREENER,
+        part=5,
+    ),
+    row(
+        "Leading for Equity: Blog 3 of 5 – Data that drives change",
+        "Data that drives change",
+        series="Leading for Equity",
+        part=3,
+    ),
+    row(
+        "The Improvement Journey – Episode 7: Spreading what works",
+        "Spreading what works",
+        series="The Improvement Journey",
+        part=7,
+    ),
+    row("Part two: What the data tell us", "What the data tell us", part=2),
+    row("Leadership in lockdown — part 3", "Leadership in lockdown", part=3),
+    row(
+        "Third blog: Building trust with communities by Dr Ruth Hussey",
+        "Building trust with communities",
+        "Ruth Hussey",
+        part=3,
+    ),
+    row(
+        "NHS Confederation Health and Care Women Leaders Network blog series: Menopause and "
+        "leadership",
+        "Menopause and leadership",
+        series="NHS Confederation Health and Care Women Leaders Network blog series",
+    ),
+    row("Partnership working in Cumbria"),
+    row("Blog post 2: Reverse mentoring in practice", "Reverse mentoring in practice", part=2),
+    row("Part-time working and the consultant workforce"),
+    row("Parting words from a retiring chief executive"),
+    row("Part 1 of 2: Why boards get culture wrong", "Why boards get culture wrong", part=1),
+    row("Instalment 3: The money", "The money", part=3),
+    row(
+        "Lucy Letby: What boards must learn",
+        "What boards must learn",
+        series="Lucy Letby",
+        known=("Lucy Letby",),
+    ),
+    row(
+        "Ten Years On – Reflections from the Frontline",
+        "Reflections from the Frontline",
+        series="Ten Years On",
+        known=("Ten Years On",),
+    ),
+    row(
+        "Leadership Matters series (part 3): Trust",
+        "Trust",
+        series="Leadership Matters series",
+        part=3,
+    ),
+    row("Blogging for beginners: a guide for clinicians"),
+    row("Our part in the climate emergency"),
+]
+
+TOPIC_PREFIX_ROWS = [
+    row(
+        "Mid Staffs: ten years on, what has changed? By Julie Bailey",
+        "Mid Staffs: ten years on, what has changed?",
+        "Julie Bailey",
+    ),
+    row(
+        "COVID-19: what we learned about leading at pace by Dr Mike Durkin",
+        "COVID-19: what we learned about leading at pace",
+        "Mike Durkin",
+    ),
+    row("Dr Hadiza Bawa-Garba: what the profession owes her"),
+    row("Ockenden: Five lessons for every maternity unit"),
+    row("Brexit and the NHS workforce: where next?"),
+    row(
+        "Shipman, Francis, Letby: why do we keep failing to listen? By Roger Kline",
+        "Shipman, Francis, Letby: why do we keep failing to listen?",
+        "Roger Kline",
+    ),
+    row("#NHSLeaders: why Twitter still matters"),
+    row("Opinion: The NHS needs fewer managers, not more"),
+    row(
+        "Guest blog: Why I joined a trust board as a junior doctor by Dr Anya Patel",
+        "Guest blog: Why I joined a trust board as a junior doctor",
+        "Anya Patel",
+    ),
+    row("Richard Smith: The NHS needs a new kind of leader"),
+    row("Lessons from Florence Nightingale"),
+    row("Thank you, Dr Bawa-Garba"),
+    row("What would Aneurin Bevan think?"),
+    row("Remembering Kate Granger"),
+    row("Why we still need Mary Seacole"),
+    row("Time to listen to Sir Robert Francis"),
+    row("The Bevan Commission – Wales’ health think tank"),
+]
+
+REVIEW_STYLE_ROWS = [
+    row(
+        "Compassionate Leadership by Michael West – Book Review by Dr Anna Fry",
+        "Compassionate Leadership by Michael West",
+        "Anna Fry",
+        kind="book-review",
+    ),
+    row(
+        "Book review: The Unaccountability Machine by Dan Davies",
+        "The Unaccountability Machine by Dan Davies",
+        kind="book-review",
+    ),
+    row(
+        "BOOK REVIEW: Humble Inquiry by Edgar Schein",
+        "Humble Inquiry by Edgar Schein",
+        kind="book-review",
+    ),
+    row(
+        "Book Review: Intelligent Kindness by John Ballatt and Penelope Campling",
+        "Intelligent Kindness by John Ballatt and Penelope Campling",
+        kind="book-review",
+    ),
+    row(
+        "Book review – Why Hospitals Should Fly by John J. Nance, reviewed by Dr Kate Ling",
+        "Why Hospitals Should Fly by John J. Nance",
+        "Kate Ling",
+        kind="book-review",
+    ),
+    row(
+        "Radical Candor – book review, by Priya Singh",
+        "Radical Candor",
+        "Priya Singh",
+        kind="book-review",
+    ),
+    row(
+        "Leadership and Self-Deception – Book Review by Mr Tom Gale and Ms Rina Obi",
+        "Leadership and Self-Deception",
+        "Tom Gale",
+        "Rina Obi",
+        kind="book-review",
+    ),
+    row(
+        "The Checklist Manifesto: a book review. By Dr Ellen Moss",
+        "The Checklist Manifesto",
+        "Ellen Moss",
+        kind="book-review",
+    ),
+    row(
+        "Book review: Black and British. By Dr Rhiannon Okoye",
+        "Black and British",
+        "Rhiannon Okoye",
+        kind="book-review",
+    ),
+    row(
+        "Why book reviews matter to clinical leaders by Dr Tom Reid",
+        "Why book reviews matter to clinical leaders",
+        "Tom Reid",
+    ),
+]
+
+INTERVIEW_STYLE_ROWS = [
+    row(
+        "Q&A with Dr Layla McCay, Director of Policy, NHS Confederation",
+        kind="interview",
+        subject="Layla McCay",
+    ),
+    row(
+        "Ten minutes with Professor Dame Clare Marx, Chair, General Medical Council",
+        kind="interview",
+        subject="Clare Marx",
+    ),
+    row("Five minutes with Mx Jay Hughes-Lee", kind="interview", subject="Jay Hughes-Lee"),
+    row(
+        "In conversation with Professor Sir Muir Gray and Dr Sian Griffiths",
+        kind="interview",
+        subject="Muir Gray and Sian Griffiths",
+    ),
+    row(
+        "An interview with Chris Hopson: leading through the pandemic",
+        kind="interview",
+        subject="Chris Hopson",
+    ),
+    row(
+        "BMJ Leader Podcast: In conversation with Professor Kamila Hawthorne, Chair of the RCGP",
+        kind="interview",
+        subject="Kamila Hawthorne",
+    ),
+    row(
+        "In conversation with NHS England’s Chief People Officer",
+        kind="interview",
+        subject="NHS England’s Chief People Officer",
+    ),
+    row(
+        "Domhnall MacAuley in conversation with Professor Sir Simon Wessely",
+        kind="interview",
+        subject="Simon Wessely",
+    ),
+    row(
+        "In conversation: Professor Sir Stephen Powis on the NHS at 75",
+        kind="interview",
+        subject="Stephen Powis",
+    ),
+    row(
+        "Q&A: Sir Jim Mackey on tackling the elective backlog",
+        kind="interview",
+        subject="Jim Mackey",
+    ),
+    row(
+        "Interview with Dr Habib Naqvi MBE, Director of the NHS Race and Health Observatory",
+        kind="interview",
+        subject="Habib Naqvi",
+    ),
+    row(
+        "Leadership lessons: an interview with Dame Jackie Daniel",
+        kind="interview",
+        subject="Jackie Daniel",
+    ),
+    row(
+        "Interview: Professor Sir Mike Richards on diagnostics",
+        kind="interview",
+        subject="Mike Richards",
+    ),
+    row(
+        "In conversation with Dr Navina Evans about the workforce plan",
+        kind="interview",
+        subject="Navina Evans",
+    ),
+]
+
+INTRO_STYLE_ROWS = [
+    row(
+        "Introducing the Compassionate Leadership Blog Series",
+        series="Compassionate Leadership Blog Series",
+        kind="series-intro",
+    ),
+    row(
+        "Introducing our new series: Women in Surgery by Miss Nadia Hassan",
+        "Introducing our new series: Women in Surgery",
+        "Nadia Hassan",
+        series="Women in Surgery",
+        kind="series-intro",
+    ),
+    row(
+        "Welcome to the Leading Integrated Care blog series",
+        series="Leading Integrated Care blog series",
+        kind="series-intro",
+    ),
+    row(
+        "Introducing ‘Leaders in Lockdown’ – a new blog series",
+        series="Leaders in Lockdown",
+        kind="series-intro",
+    ),
+    row("Introducing the new BMJ Leader editorial board"),
+]
+
+TYPOGRAPHY_STYLE_ROWS = [
+    row(
+        "Why &#8216;just culture&#8217; matters by Dr Scott Morrish",
+        "Why ‘just culture’ matters",
+        "Scott Morrish",
+    ),
+    row(
+        "Leading &amp; managing in the NHS by Ms Jane O&#8217;Brien",
+        "Leading & managing in the NHS",
+        "Jane O’Brien",
+    ),
+    row(
+        "NHS—why we need to talk about productivity by Siva Anandaciva",
+        "NHS—why we need to talk about productivity",
+        "Siva Anandaciva",
+    ),
+    row(
+        "Leadership\u00a0matters\u00a0by\u00a0Dr\u00a0Pete\u00a0Smith",
+        "Leadership matters",
+        "Pete Smith",
+    ),
+    row("The last word… by Dr Sarah Wollaston", "The last word…", "Sarah Wollaston"),
+    row(
+        "“Nobody told me it would be like this” — reflections of a new consultant by Dr Ravi Menon",
+        "“Nobody told me it would be like this” — reflections of a new consultant",
+        "Ravi Menon",
+    ),
+    row(
+        "‘We can’t go on like this’ by Saffron Cordery",
+        "We can’t go on like this",
+        "Saffron Cordery",
+    ),
+    row(
+        '"Just do it": leadership lessons from the vaccine programme by Dr Emily Lawson',
+        "leadership lessons from the vaccine programme",
+        "Emily Lawson",
+        series="Just do it",
+    ),
+    row(
+        "'Don't wait to be asked' by Dr Ayesha Ali",
+        "Don't wait to be asked",
+        "Ayesha Ali",
+    ),
+    row(
+        "“Nothing about us without us”. By Jane Roe",
+        "Nothing about us without us",
+        "Jane Roe",
+    ),
+    row("Leading in the NHS: hope or hype?"),
+    row(
+        "The AHP workforce: why ICSs must act by the AHP Council",
+        "The AHP workforce: why ICSs must act",
+        "AHP Council",
+    ),
+    row(
+        "Burnout&nbsp;&#8211; a system problem, not a personal failing by Dr Clare Gerada",
+        "Burnout – a system problem, not a personal failing",
+        "Clare Gerada",
+    ),
+]
+
+GROUP_STYLE_ROWS = [
+    row(
+        "Making the case for women in leadership by the NHS Confederation’s Health and Care "
+        "Women Leaders Network",
+        "Making the case for women in leadership",
+        "NHS Confederation’s Health and Care Women Leaders Network",
+    ),
+    row(
+        "Our priorities for 2024 by Members of the BMJ Leader editorial board",
+        "Our priorities for 2024",
+        "Members of the BMJ Leader editorial board",
+    ),
+    row(
+        "Nursing’s next chapter by the Chief Nursing Officer’s team",
+        "Nursing’s next chapter",
+        "Chief Nursing Officer’s team",
+    ),
+    row(
+        "Medical leadership competencies revisited by the Faculty of Medical Leadership and "
+        "Management",
+        "Medical leadership competencies revisited",
+        "Faculty of Medical Leadership and Management",
+    ),
+    row(
+        "Our response to the workforce plan by the FMLM Trainee Steering Group",
+        "Our response to the workforce plan",
+        "FMLM Trainee Steering Group",
+    ),
+    row(
+        "Improving together by Dr Sam Riley and the IHI Patient Safety team",
+        "Improving together",
+        "Sam Riley",
+        "IHI Patient Safety team",
+    ),
+    row(
+        "Leading change in general practice by the Royal College of General Practitioners",
+        "Leading change in general practice",
+        "Royal College of General Practitioners",
+    ),
+    row(
+        "Patient safety in the 2020s by the Institute for Healthcare Improvement",
+        "Patient safety in the 2020s",
+        "Institute for Healthcare Improvement",
+    ),
+]
+
+ROLE_ROWS = [
+    row(
+        "Improving flow through the emergency department by Dr Katherine Henderson, President, "
+        "Royal College of Emergency Medicine",
+        "Improving flow through the emergency department",
+        "Katherine Henderson",
+        roles=("President, Royal College of Emergency Medicine",),
+    ),
+    row(
+        "The power of nursing leadership – Ruth May, Chief Nursing Officer for England",
+        "The power of nursing leadership",
+        "Ruth May",
+        roles=("Chief Nursing Officer for England",),
+    ),
+    row(
+        "Why we need a workforce plan by Danny Mortimer, Chief Executive of NHS Employers",
+        "Why we need a workforce plan",
+        "Danny Mortimer",
+        roles=("Chief Executive of NHS Employers",),
+    ),
+    row(
+        "Building an anti-racist NHS by Dr Habib Naqvi (Director, NHS Race and Health "
+        "Observatory)",
+        "Building an anti-racist NHS",
+        "Habib Naqvi",
+        roles=("Director, NHS Race and Health Observatory",),
+    ),
+    row(
+        "Tackling waiting lists together by Sir Jim Mackey, CEO, Northumbria Healthcare, and "
+        "Dr Tim Gardner, Health Foundation",
+        "Tackling waiting lists together",
+        "Jim Mackey",
+        "Tim Gardner",
+        roles=("CEO, Northumbria Healthcare", "Health Foundation"),
+    ),
+    row(
+        "Leading a trust in special measures – Dr Jane Roe, Medical Director",
+        "Leading a trust in special measures",
+        "Jane Roe",
+        roles=("Medical Director",),
+    ),
+    row(
+        "What the new GP contract means by Dr Farah Jameel, chair of the BMA GP committee",
+        "What the new GP contract means",
+        "Farah Jameel",
+        roles=("chair of the BMA GP committee",),
+    ),
+    row(
+        "More AHPs on boards by Professor Jane Roe, Head of Allied Health Professions at Leeds "
+        "Teaching Hospitals",
+        "More AHPs on boards",
+        "Jane Roe",
+        roles=("Head of Allied Health Professions at Leeds Teaching Hospitals",),
+    ),
+    row(
+        "Clinical leadership in Scotland by Jason Leitch, National Clinical Director, Scottish "
+        "Government",
+        "Clinical leadership in Scotland",
+        "Jason Leitch",
+        roles=("National Clinical Director, Scottish Government",),
+    ),
+    row(
+        "Delivering the workforce plan by Navina Evans, NHS England",
+        "Delivering the workforce plan",
+        "Navina Evans",
+        roles=("NHS England",),
+    ),
+    row(
+        "Trainee perspectives on the new curriculum by Dr Ben Lowe, on behalf of the FMLM "
+        "Trainee Steering Group",
+        "Trainee perspectives on the new curriculum",
+        "Ben Lowe",
+        roles=("on behalf of the FMLM Trainee Steering Group",),
+    ),
+    row("Leading well by Jane Roe, what next?"),
+    row("Stand by Jane Roe, whatever happens"),
+]
+
 ROWS = (
     SEED_ROWS
     + BY_IN_TITLE_ROWS
@@ -849,4 +1838,16 @@ ROWS = (
     + ARTICLE_ROWS
     + TYPOGRAPHY_ROWS
     + OTHER_BLOG_ROWS
+    + BYLINE_STYLE_ROWS
+    + SENTENCE_BYLINE_ROWS
+    + DASH_STYLE_ROWS
+    + BY_PHRASE_ROWS
+    + SERIES_STYLE_ROWS
+    + TOPIC_PREFIX_ROWS
+    + REVIEW_STYLE_ROWS
+    + INTERVIEW_STYLE_ROWS
+    + INTRO_STYLE_ROWS
+    + TYPOGRAPHY_STYLE_ROWS
+    + GROUP_STYLE_ROWS
+    + ROLE_ROWS
 )

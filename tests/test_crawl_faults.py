@@ -26,7 +26,7 @@ def test_a_failing_page_is_counted_and_the_other_pages_still_crawled(serve_site,
     assert run["pages"] == site.listing_pages - 1
     assert "/bmjleader/page/4/" in server.log.paths()  # the walk went on past the failure
     assert len(posts) >= len(site.post_urls) - 10
-    assert "Listing page failed" in result.stderr and "/bmjleader/page/3/" in result.stderr
+    assert "Page failed: " in result.stderr and "/bmjleader/page/3/" in result.stderr
 
 
 def test_a_timeout_is_an_error_of_its_own(serve_site, tmp_path):

@@ -516,6 +516,7 @@ def test_heading_rows_and_series_names(archive: Archive):
     assert set(rows[make_post(1)["url"]]) == {
         "url",
         "heading",
+        "author_source",
         "title",
         "series",
         "series_part",
@@ -632,3 +633,13 @@ def test_a_resource_without_a_title_writes_nothing(archive: Archive):
     with pytest.raises(ValueError, match="resource 1 in the batch has no title"):
         archive.save_resources([make_resource(1), make_resource(2, title="")], seen_at=T1)
     assert list(archive.export_resources()) == []
+
+
+def test_a_page_without_a_teaser_is_no_change_of_content(archive: Archive):
+    archive.save_posts([make_post(1)], seen_at=T1)
+    result = archive.save_posts([make_post(1, teaser=None, body_text="The article.")], seen_at=T2)
+    assert result == SaveResult(unchanged=1)
+    post = archive.get_post(make_post(1)["url"])
+    assert post["teaser"] == make_post(1)["teaser"]
+    assert post["body_text"] == "The article."
+    assert archive.versions(make_post(1)["url"]) == []

@@ -38,10 +38,11 @@ _CHROME_TAGS = frozenset(
 _CHROME_ROLES = frozenset(
     {"banner", "complementary", "contentinfo", "menu", "menubar", "navigation", "search"}
 )
-# Class/id tokens of page chrome: sidebars, widgets, menus, comments, sharing, related posts.
+# Class/id tokens of page chrome: sidebars, widget areas, menus, comments, sharing, related posts.
 _CHROME_TOKEN = re.compile(
     r"(?:site|page|global)[-_]?(?:header|footer)|masthead|colophon|secondary"
-    r"|sidebar.*|.*[-_]sidebar|widget.*|.*[-_]widgets?|navbar|navigation|.*[-_]navigation"
+    r"|sidebar.*|.*[-_]sidebar|(?:.*[-_])?widgets?[-_]areas?.*|.*[-_]?widgets"
+    r"|navbar|navigation|.*[-_]navigation"
     r"|menu|menu[-_].*|.*[-_]menu|nav[-_]links|.*breadcrumb.*|.*pagination.*|page[-_]numbers"
     r"|comments?|comments?[-_].*|.*[-_]comments?|respond|.*related.*|.*share.*|.*social.*"
     r"|addtoany.*|a2a[-_].*|cookie.*|.*newsletter.*|skip[-_]link|screen[-_]reader[-_]text"
@@ -54,12 +55,20 @@ _SUMMARY_TOKEN = re.compile(
     r"|intro|description|standfirst|lede)(?:[-_].*)?|excerpt.*|.*[-_]excerpt(?:[-_].*)?",
     re.IGNORECASE,
 )
-_NOISY_TOKEN = re.compile(r".*(?:comment|sidebar|widget|related|calendar|share).*", re.I)
+_NOISY_TOKEN = re.compile(
+    r".*(?:comment|related|calendar|share).*|sidebar.*|.*[-_]sidebar|secondary"
+    r"|(?:.*[-_])?widgets?[-_]areas?.*",  # not Genesis' div.content-sidebar-wrap around it all
+    re.IGNORECASE,
+)
+# One widget: a sidebar block, but also every block of page builders (Elementor's
+# elementor-widget, SiteOrigin's so-panel widget, tagDiv's td_block_widget), listings included.
+_WIDGET_TOKEN = re.compile(r"(?:.*[-_])?widget(?:[-_].*)?", re.IGNORECASE)
 # Class/id tokens of entry metadata: dates, bylines, taxonomy links, comment counts.
 _META_TOKEN = re.compile(
     r"(?:entry|post|article|blog|item|card)[-_]?(?:meta|info|date|time|byline|author|details"
     r"|footer|categories|category|cats|tags|terms|label)"
-    r"|meta|.*[-_]meta|meta[-_].*|byline|posted[-_](?:on|by)|author|vcard|cat[-_]links"
+    r"|meta|.*[-_]meta|meta[-_].*|.*[-_]meta[-_].*|byline|posted[-_](?:on|by)|author"
+    r"|.*[-_]author(?:[-_].*)?|vcard|cat[-_]links"
     r"|tags?[-_]links|date|dateline|published|updated|wp-block-post-(?:date|author.*|terms"
     r"|comments.*|featured-image)|taxonomy-.*",
     re.IGNORECASE,
@@ -74,6 +83,10 @@ _WIDGET_HEADING = re.compile(
     r"|further reading|archives?|categories|tags|tag cloud|blogroll|meta|recent comments"
     r"|follow us|subscribe|share this",
     re.IGNORECASE,
+)
+# Of those, the ones a page's own listing may be titled with ("Recent Posts" on a home page).
+_MAYBE_LISTING_HEADING = re.compile(
+    r"recent\s+(?:posts|articles|entries|stories|blogs)", re.IGNORECASE
 )
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
 _BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
@@ -179,7 +192,7 @@ def tokens(el: etree._Element) -> list[str]:
 
 
 # Bits returned by token_flags().
-CHROME, META, SUMMARY, NOISY = 1, 2, 4, 8
+CHROME, META, SUMMARY, NOISY, WIDGET = 1, 2, 4, 8, 16
 _flag_cache: dict[tuple[str | None, str | None], int] = {}
 
 
@@ -187,7 +200,8 @@ def token_flags(el: etree._Element) -> int:
     """What the class and id tokens of ``el`` say it is, as CHROME/META/SUMMARY/NOISY bits.
 
     NOISY marks regions whose "next" links page through something else
-    (comments, sidebars, widgets, related posts, calendars, share buttons).
+    (comments, sidebars, related posts, calendars, share buttons). WIDGET marks
+    one widget, which may be a sidebar block or a page builder's post listing.
     """
     cls, ident = el.get("class"), el.get("id")
     if cls is None and ident is None:
@@ -201,6 +215,7 @@ def token_flags(el: etree._Element) -> int:
             | (META if any(_META_TOKEN.fullmatch(t) for t in names) else 0)
             | (SUMMARY if any(_SUMMARY_TOKEN.fullmatch(t) for t in names) else 0)
             | (NOISY if any(_NOISY_TOKEN.fullmatch(t) for t in names) else 0)
+            | (WIDGET if any(_WIDGET_TOKEN.fullmatch(t) for t in names) else 0)
         )
         if len(_flag_cache) > 10_000:  # class strings repeat; bound memory on odd sites
             _flag_cache.clear()
@@ -208,23 +223,37 @@ def token_flags(el: etree._Element) -> int:
     return flags
 
 
-def is_chrome(el: etree._Element) -> bool:
-    """True for page chrome: navigation, sidebars, widgets, footers, comments, forms."""
+# Levels returned by chrome_level().
+SOFT_CHROME, HARD_CHROME = 1, 2
+
+
+def chrome_level(el: etree._Element) -> int:
+    """``HARD_CHROME`` for page chrome (navigation, sidebars, footers, comments, forms),
+    ``SOFT_CHROME`` for a widget outside those (a sidebar block, or a page builder's
+    block that may hold the listing itself), else 0."""
     tag = el.tag
     if not isinstance(tag, str):
-        return True
+        return HARD_CHROME
     if tag in _CHROME_TAGS:
-        return True
+        return HARD_CHROME
     role = el.get("role")
     if role and role.lower() in _CHROME_ROLES:
-        return True
+        return HARD_CHROME
     if tag == "header" and _is_site_header(el):
-        return True
+        return HARD_CHROME
     if tag == "form" and not any(True for _ in el.iter(*HEADING_TAGS)):
-        return True  # search and dropdown forms; a form wrapping the whole page has headings
+        return HARD_CHROME  # search and dropdown forms; a form wrapping the page has headings
     if tag in _CLASS_EXEMPT_TAGS:
-        return False
-    return bool(token_flags(el) & CHROME)
+        return 0
+    flags = token_flags(el)
+    if flags & CHROME:
+        return HARD_CHROME
+    return SOFT_CHROME if flags & WIDGET else 0
+
+
+def is_chrome(el: etree._Element) -> bool:
+    """True for page chrome: navigation, sidebars, widgets, footers, comments, forms."""
+    return chrome_level(el) > 0
 
 
 def is_meta(el: etree._Element) -> bool:
@@ -246,9 +275,8 @@ def _is_site_header(el: etree._Element) -> bool:
 
 
 def widget_lists_after(heading: etree._Element) -> list[etree._Element]:
-    """Bare link lists after a sidebar-style heading ("Recent Posts"), up to the next heading."""
-    if not _WIDGET_HEADING.fullmatch(text_of(heading).rstrip(":")):
-        return []
+    """Bare link lists after a sidebar-style heading (one ``widget_label`` accepts), up to
+    the next heading."""
     found = []
     for sib in heading.itersiblings():
         if sib.tag in HEADING_TAGS:
@@ -258,6 +286,63 @@ def widget_lists_after(heading: etree._Element) -> list[etree._Element]:
         ):
             found.append(sib)
     return found
+
+
+# Levels returned by widget_label().
+MAYBE_LISTING, NOT_LISTING = 1, 2
+# Non-heading elements that can title a widget: div.widget-title, span.block-title.
+LABEL_TAGS = frozenset({"div", "span", "strong", "p", "header"})
+
+
+def widget_label(el: etree._Element) -> int:
+    """Whether ``el`` titles a widget: ``NOT_LISTING`` ("Popular", "Trending Now"),
+    ``MAYBE_LISTING`` ("Recent Posts", which may also title the page's own listing) or 0.
+
+    Titles are headings or short title-classed blocks. An ``h1`` is the page's own
+    title (an archive may be called "Popular"): callers only drop bare link lists after it.
+    """
+    tag = el.tag
+    if tag in HEADING_TAGS:
+        pass
+    elif (
+        tag not in LABEL_TAGS
+        or "title" not in (el.get("class") or "").lower()
+        or next(el.iter(*HEADING_TAGS), None) is not None
+    ):
+        return 0
+    text = text_of(el).rstrip(":")
+    if len(text) > 40 or not _WIDGET_HEADING.fullmatch(text):
+        return 0
+    return MAYBE_LISTING if _MAYBE_LISTING_HEADING.fullmatch(text) else NOT_LISTING
+
+
+def widget_scope(label: etree._Element) -> list[etree._Element]:
+    """The blocks a widget title heads: its following siblings, or those of the wrapper it
+    is alone at the end of (Elementor's heading widget), up to the next title like it."""
+    node = label
+    for _ in range(3):
+        if next(node.itersiblings(), None) is not None:
+            break
+        parent = node.getparent()
+        if parent is None or parent.tag in _CLASS_EXEMPT_TAGS:
+            break
+        node = parent
+    level = int(label.tag[1]) if label.tag in HEADING_TAGS else 7
+    shape = _shape(node) if node is not label else None
+    found = []
+    for sib in node.itersiblings():
+        if sib.tag in HEADING_TAGS and int(sib.tag[1]) <= level:
+            break
+        if shape is not None and _shape(sib) == shape:
+            break
+        found.append(sib)
+    return found
+
+
+def _shape(el: etree._Element) -> tuple[object, frozenset[str]]:
+    """Tag and class tokens without per-instance ids (``elementor-element-9d6``)."""
+    names = (el.get("class") or "").split()
+    return el.tag, frozenset(t for t in names if not any(c.isdigit() for c in t))
 
 
 @lru_cache(maxsize=64)

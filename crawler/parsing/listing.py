@@ -16,18 +16,23 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from crawler.parsing.html import (
+    HARD_CHROME,
     HEADING_TAGS,
+    LABEL_TAGS,
+    SOFT_CHROME,
     absolute,
     base_url,
+    chrome_level,
     css,
-    is_chrome,
     is_meta,
     parse_html,
     text_of,
     tokens,
     unescape_leftovers,
     valid_url,
+    widget_label,
     widget_lists_after,
+    widget_scope,
 )
 from crawler.parsing.pagination import find_next_url
 from crawler.parsing.regions import following_text, is_read_more
@@ -88,7 +93,11 @@ class _Draft:
     url: str = ""
     heading: str = ""
     container: etree._Element | None = None
-    extra: list[etree._Element] = field(default_factory=list)
+    # Other headings linking to the same post (a featured slider or grid repeating it), each
+    # with its link text and, once known, its container: (heading, link, text, container).
+    alts: list[tuple[etree._Element, _Link, str, etree._Element | None]] = field(
+        default_factory=list
+    )
 
 
 def parse_listing(
@@ -140,9 +149,14 @@ def _structural_drafts(root: etree._Element, base: str, post_url: re.Pattern[str
 
 
 def _permalink_links(root: etree._Element, base: str, post_url: re.Pattern[str]) -> list[_Link]:
-    """Permalink links outside page chrome and entry metadata, in document order."""
+    """Permalink links outside page chrome and entry metadata, in document order.
+
+    Links in widgets are kept only when the widget looks like the page's listing
+    (see ``_drop_widget_links``).
+    """
     found: list[_Link] = []
     widget_lists: set[etree._Element] = set()
+    widgets: dict[etree._Element, int] = {}  # block -> how unlikely it is to be the listing
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
         tag = el.tag
@@ -150,11 +164,53 @@ def _permalink_links(root: etree._Element, base: str, post_url: re.Pattern[str])
             url = absolute(el.get("href"), base)
             if url and post_url.match(url) and not _is_prose_link(el):
                 found.append(_Link(el, url.split("#", 1)[0], _key(url)))
-        elif el in widget_lists or is_chrome(el) or (is_meta(el) and not _has_heading(el)):
+            continue
+        level = chrome_level(el)
+        if el in widget_lists or level == HARD_CHROME or (is_meta(el) and not _has_heading(el)):
             walker.skip_subtree()
-        elif tag in HEADING_TAGS:
-            widget_lists.update(widget_lists_after(el))
-    return found
+            continue
+        if level == SOFT_CHROME:
+            widgets.setdefault(el, SOFT_CHROME)
+        if tag in HEADING_TAGS or tag in LABEL_TAGS:
+            label = widget_label(el)
+            if label and tag in HEADING_TAGS:
+                widget_lists.update(widget_lists_after(el))
+            if label and tag != "h1":
+                for block in widget_scope(el):
+                    widgets[block] = max(widgets.get(block, 0), label + 1)
+    return _drop_widget_links(found, widgets) if widgets else found
+
+
+def _drop_widget_links(links: list[_Link], widgets: dict[etree._Element, int]) -> list[_Link]:
+    """Drop the links of widgets that are not the page's listing.
+
+    Widget levels: 1 a widget-classed block (a sidebar block, or a page builder's
+    block that may hold the listing), 2 a block under a "Recent Posts" title, 3 one
+    under a "Popular"/"Trending" title. Links outside widgets are always kept; a
+    level 1-2 widget is kept when it titles more posts than all of those; level 3
+    only when nothing else is left.
+    """
+    rows = []
+    for link in links:
+        level, block = 0, None
+        for anc in link.el.iterancestors():
+            value = widgets.get(anc)
+            if value is not None and value > level:
+                level, block = value, anc
+        rows.append((link, level, block))
+    outside = {link.key for link, level, _ in rows if level == 0 and _is_titled(link.el)}
+    titled: dict[etree._Element | None, set[str]] = {}
+    for link, level, block in rows:
+        if 0 < level < 3 and _is_titled(link.el):
+            titled.setdefault(block, set()).add(link.key)
+    keep = {block for block, keys in titled.items() if len(keys) > len(outside)}
+    kept = [link for link, level, block in rows if level == 0 or block in keep]
+    return kept or [link for link, level, _ in rows if level == 3]
+
+
+def _is_titled(el: etree._Element) -> bool:
+    """A link in a heading, or around one."""
+    return _heading_around(el) is not None or _has_heading(el)
 
 
 def _drafts_from_heading_selector(
@@ -205,28 +261,59 @@ def _finish(
             draft.container = _container(start, idx, owners)
         if draft.title is None:
             _title_from_container(draft, idx, owners)
+        draft.alts = [
+            (h, link, text, _container(h, idx, owners)) for h, link, text, _ in draft.alts
+        ]
     drafts = [d for d in drafts if d.title is not None and d.heading]
     stop_owner: dict[etree._Element, str] = {}
     for draft in drafts:
         assert draft.container is not None and draft.title is not None
         for el in (draft.container, draft.title, *(link.el for link in draft.links)):
             stop_owner.setdefault(el, draft.key)
+        for heading, _, _, box in draft.alts:
+            stop_owner.setdefault(heading, draft.key)
+            stop_owner.setdefault(box, draft.key)  # type: ignore[arg-type]
     marked = set(css(sel.teaser)(root)) if sel.teaser else set()
-    return tuple(
-        ListingEntry(draft.url, draft.heading, _teaser(draft, stop_owner, marked, sel, base))
-        for draft in drafts
-    )
+    entries = []
+    for draft in drafts:
+        teaser = _teaser(draft, draft.title, draft.container, stop_owner, marked, sel, base)
+        if draft.alts:
+            teaser = _best_of_repeats(draft, teaser, stop_owner, marked, sel, base)
+        entries.append(ListingEntry(draft.url, draft.heading, teaser))
+    return tuple(entries)
 
 
-def _teaser(
+def _best_of_repeats(
     draft: _Draft,
+    teaser: str,
     stop_owner: dict[etree._Element, str],
     marked: set[etree._Element],
     sel: ListingSelectors,
     base: str,
 ) -> str:
-    box = draft.container
-    assert box is not None and draft.title is not None
+    """A post titled more than once (a featured slider or grid above the listing): keep the
+    occurrence with the longest teaser, then the longest title (grids cut titles short)."""
+    best = (len(teaser), len(draft.heading), teaser)
+    for heading, link, text, box in draft.alts:
+        other = _teaser(draft, heading, box, stop_owner, marked, sel, base)
+        candidate = (len(other), len(_clean_heading(text)), other)
+        if candidate[:2] > best[:2]:
+            best = candidate
+            _set_title(draft, heading, link, text)
+            draft.container = box
+    return best[2]
+
+
+def _teaser(
+    draft: _Draft,
+    title: etree._Element | None,
+    box: etree._Element | None,
+    stop_owner: dict[etree._Element, str],
+    marked: set[etree._Element],
+    sel: ListingSelectors,
+    base: str,
+) -> str:
+    assert box is not None and title is not None
     if sel.teaser:
         hits = css(sel.teaser)(box)
         if hits:
@@ -240,25 +327,32 @@ def _teaser(
         url = el.get("href")
         return bool(url) and _key(absolute(url, base) or "") == draft.key
 
-    if box is not draft.title:
-        text = following_text(draft.title, box, is_stop, is_own_link, marked)
+    if box is not title:
+        text = following_text(title, box, is_stop, is_own_link, marked)
         if text:
             return text
     parent = box.getparent()
     if parent is None or sel.entry:
         return ""
     # Flat layouts (<h2><a>…</a></h2><p>…</p> siblings): read on until the next entry.
-    return following_text(draft.title, parent, is_stop, is_own_link, marked)
+    return following_text(title, parent, is_stop, is_own_link, marked)
 
 
 def _pick_title(draft: _Draft) -> None:
     """Choose the title link: in a heading, then a card link around a heading, then rel=bookmark
     or title-classed, then the first link with real text."""
     usable = [(link, text) for link in draft.links if _usable(text := text_of(link.el))]
-    for link, text in usable:
-        heading = _heading_around(link.el)
-        if heading is not None:
-            return _set_title(draft, heading, link, text)
+    titled = [
+        (h, link, text) for link, text in usable if (h := _heading_around(link.el)) is not None
+    ]
+    if titled:
+        heading, link, text = titled[0]
+        seen = {heading}
+        for other, link2, text2 in titled[1:]:
+            if other not in seen:
+                seen.add(other)
+                draft.alts.append((other, link2, text2, None))
+        return _set_title(draft, heading, link, text)
     for link in draft.links:
         heading = next(link.el.iter(*HEADING_TAGS), None)
         if heading is not None and _usable(text := text_of(heading)):

@@ -7,16 +7,18 @@ from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
-from crawler.parsing.html import NOISY, absolute, css, text_of, token_flags, tokens
+from crawler.parsing.html import NOISY, WIDGET, absolute, css, text_of, token_flags, tokens
 
 # Candidate kinds, most trusted first.
-_HEAD_LINK, _REL_NEXT, _NEXT_CLASS, _OLDER_SLOT, _NEXT_TEXT, _NUMBERED = range(6)
+_HEAD_LINK, _REL_NEXT, _NEXT_CLASS, _OLDER_SLOT, _PAGE_URL, _NEXT_TEXT, _NUMBERED = range(7)
 
 _NEXT_TEXT_RE = re.compile(
     r"[«‹←<]?\s*(?:older (?:posts|entries|articles|stories|items)|next(?: page| posts| entries)?"
-    r"|more (?:posts|articles|entries|stories)|load more|[›»→])\s*[›»→>]?",
+    r"|(?:load |show )?more (?:posts|articles|entries|stories)|load more|[›»→])\s*[›»→>]?",
     re.IGNORECASE,
 )
+# A page number in a listing URL: /page/3/, ?paged=3.
+_PAGED_HREF = re.compile(r"/page/(\d+)/?(?:$|[?#])|[?&]paged?=(\d+)")
 _BACKWARD_TEXT_RE = re.compile(r"\b(?:newer|previous|prev|first|last)\b|^\W*[«‹←]\W*$", re.I)
 _NEXT_CLASS_RE = re.compile(
     r"next|nextpostslink|next[-_]page|.*[-_]next|.*pagination[-_]next.*", re.IGNORECASE
@@ -46,28 +48,69 @@ def find_next_url(
     numbered link for the current page + 1. Never returns a newer/previous link,
     the current page, or a post permalink; same-host links win.
     """
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, int, str]] = []  # (in a widget, kind, order, url)
     if selector:
         for el in css(selector)(root):
             url = _href(el, base)
             if url and _acceptable(url, page_url, post_url):
                 return url
+    current = _current_page(root, page_url)
+    here = _listing_position(page_url)
     for el in root.iter("link"):
         if "next" in (el.get("rel") or "").lower().split():
             url = absolute(el.get("href"), base)
-            if url:
-                found.append((_HEAD_LINK, len(found), url))
-    current = _current_page(root, page_url)
+            if url and _step(url, here, current) >= 0:
+                found.append((0, _HEAD_LINK, len(found), url))
     for a in _anchors(root):
         kind = _kind(a, current)
-        url = absolute(a.get("href"), base) if kind is not None else None
-        if url:
-            found.append((kind, len(found), url))
+        href = a.get("href") or ""
+        if kind is None and ("page" not in href or not _PAGED_HREF.search(href)):
+            continue
+        url = absolute(href, base)
+        if not url:
+            continue
+        step = _step(url, here, current)
+        if step < 0:
+            continue  # an earlier page, whatever the link says ("Next Entries »" in Divi)
+        if step > 0:  # the page after this one, whatever the link says ("← Previous" in ColorMag)
+            kind = _PAGE_URL if kind is None else min(kind, _PAGE_URL)
+        if kind is not None:
+            found.append((_in_widget(a), kind, len(found), url))
     found.sort()
     host = _host(page_url)
-    good = [url for _, _, url in found if _acceptable(url, page_url, post_url)]
+    good = [url for *_, url in found if _acceptable(url, page_url, post_url)]
     same_host = [url for url in good if _host(url) == host]
     return (same_host or good or [None])[0]
+
+
+def _listing_position(url: str) -> tuple[str | None, str, str | None, int | None]:
+    """(host, path without its page part, how the page is given, page number) of a URL."""
+    parts = urlsplit(url)
+    path = parts.path
+    match = _PAGE_IN_PATH.search(path)
+    if match:
+        return _host(url), path[: match.start()].rstrip("/"), "path", int(match.group(1))
+    for name, value in parse_qsl(parts.query):
+        if name in ("paged", "page") and value.isdigit():
+            return _host(url), path.rstrip("/"), "query", int(value)
+    return _host(url), path.rstrip("/"), None, None
+
+
+def _step(url: str, here: tuple[str | None, str, str | None, int | None], current: int) -> int:
+    """1 when ``url`` is page current + 1 of this listing, -1 when it is this page or an
+    earlier one, 0 when that cannot be told (another listing or another URL form)."""
+    host, path, form, number = _listing_position(url)
+    if (host, path) != here[:2] or (here[2] is not None and form != here[2]):
+        return 0
+    number = number or 1
+    if number <= current:
+        return -1
+    return 1 if number == current + 1 else 0
+
+
+def _in_widget(a: etree._Element) -> int:
+    """1 inside a widget (a page builder's listing keeps its pager there), else 0."""
+    return int(any(token_flags(anc) & WIDGET for anc in a.iterancestors()))
 
 
 def _anchors(root: etree._Element) -> list[etree._Element]:
@@ -89,10 +132,12 @@ def _kind(a: etree._Element, current: int) -> int | None:
     rel = (a.get("rel") or "").lower().split()
     text = text_of(a)
     parent = a.getparent()
+    parent_class = (parent.get("class") or "").lower() if parent is not None else ""
     if not (
         "next" in rel
         or "next" in (a.get("class") or "").lower()
-        or (parent is not None and "nav-previous" in (parent.get("class") or "").lower())
+        or "nav-previous" in parent_class
+        or "next" in parent_class
         or _NEXT_TEXT_RE.fullmatch(text)
         or _PAGE_NUMBER_TEXT.fullmatch(text)
     ):
@@ -100,18 +145,16 @@ def _kind(a: etree._Element, current: int) -> int | None:
     own = tokens(a)
     if "prev" in rel or "previous" in rel or _BACKWARD_TEXT_RE.search(text):
         return None
-    around: list[str] = []
-    for _ in range(2):
-        if parent is None:
-            break
-        around += tokens(parent)
-        parent = parent.getparent()
+    holder = tokens(parent) if parent is not None else []
+    around = holder + (
+        tokens(grand) if parent is not None and (grand := parent.getparent()) is not None else []
+    )
     if any(_BACKWARD_CLASS_RE.fullmatch(t) for t in own + around):
         return None
     if "next" in rel:
         return _REL_NEXT
-    if any(_NEXT_CLASS_RE.fullmatch(t) for t in own):
-        return _NEXT_CLASS
+    if any(_NEXT_CLASS_RE.fullmatch(t) for t in own + holder):
+        return _NEXT_CLASS  # a.next, or Genesis' li.pagination-next > a
     if any(t.lower() == "nav-previous" for t in around):
         return _OLDER_SLOT
     if _NEXT_TEXT_RE.fullmatch(text):

@@ -16,6 +16,9 @@ from typing import Any
 from crawler.parsing.headings import ParsedHeading, parse_heading
 from crawler.parsing.series import canonical_series_name, series_key
 
+# Posts whose authors came from a page or a feed, not from the heading.
+_BYLINE_ELSEWHERE = frozenset({"page", "feed"})
+
 # Book reviews, interviews and intros keep colon titles of their own ("(P)luck: Lessons ...").
 _PREFIX_KINDS = frozenset({"article"})
 
@@ -71,7 +74,7 @@ def heading_fields(parsed: ParsedHeading) -> dict[str, Any]:
 def relabelled(posts: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """The posts of one source whose heading fields change once its series are known.
 
-    ``posts`` hold ``url``, ``heading`` and the current heading fields; the
+    ``posts`` hold ``url``, ``heading``, ``author_source`` and the current heading fields; the
     result holds ``url`` and the new fields of each post that changed, so that
     a prefix becoming a series re-labels the earlier posts that carry it.
     """
@@ -79,6 +82,8 @@ def relabelled(posts: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     changed = []
     for post in posts:
         fields = heading_fields(parse_heading(post["heading"], known_series=names))
+        if post.get("author_source") in _BYLINE_ELSEWHERE:
+            fields["authors"], fields["authors_more"] = post["authors"], post["authors_more"]
         if any(post.get(name) != value for name, value in fields.items()):
             changed.append({"url": post["url"], **fields})
     return changed

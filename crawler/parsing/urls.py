@@ -12,6 +12,8 @@ from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
+from crawler.parsing.medium import canonical_medium_url, is_medium_host, medium_post_id
+
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 # A last path segment with a file extension keeps its form (no trailing slash).
 _FILE_SEGMENT = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
@@ -41,9 +43,12 @@ def canonical_post_url(url: str) -> str:
     default port dropped (others kept), query and fragment dropped, ``//``
     collapsed, dot segments resolved, percent-encoding normalised, and a
     trailing slash added unless the last segment has a file extension.
-    Shortlinks (``/?p=123``) lose their query too: pass permalinks.
+    Shortlinks (``/?p=123``) lose their query too: pass permalinks. A Medium
+    story, under any of its URLs, maps to ``https://medium.com/p/<id>``.
     """
     parts = urlsplit(url.strip())
+    if is_medium_host(parts.hostname or "") and medium_post_id(url):
+        return canonical_medium_url(url)
     if not parts.netloc:
         return urlunsplit(parts._replace(fragment=""))
     host = (parts.hostname or "").rstrip(".")

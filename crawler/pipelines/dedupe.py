@@ -10,7 +10,7 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler import runstats
-from crawler.items import Post
+from crawler.items import Post, Resource
 
 
 class DedupePipeline:
@@ -22,10 +22,11 @@ class DedupePipeline:
     def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
         return cls(crawler.stats)
 
-    def process_item(self, item: Post) -> Post:
-        if item.url in self.seen:
+    def process_item(self, item: Post | Resource) -> Post | Resource:
+        key = item.url if isinstance(item, Post) else f"resource:{item.id}"
+        if key in self.seen:
             self.stats.inc_value(runstats.DUPLICATES)
             # Expected on paginated blogs, so not worth a warning.
-            raise DropItem(f"already seen in this crawl: {item.url}", log_level="DEBUG")
-        self.seen.add(item.url)
+            raise DropItem(f"already seen in this crawl: {key}", log_level="DEBUG")
+        self.seen.add(key)
         return item

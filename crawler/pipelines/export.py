@@ -15,7 +15,7 @@ logger = logging.getLogger(__name__)
 
 
 class ExportPipeline:
-    """Writes ``posts.json`` and ``posts.jsonl`` into EXPORTS_DIR.
+    """Writes ``posts.json``, ``posts.jsonl`` and ``resources.json`` into EXPORTS_DIR.
 
     Runs on ``spider_closed`` rather than ``close_spider``: Scrapy closes
     pipelines in reverse order, so the store has not flushed at our close.
@@ -34,5 +34,8 @@ class ExportPipeline:
     def write_exports(self) -> list[Path]:
         with Archive(self.db_path) as archive:
             paths = write_json_exports(archive.export_rows(), self.exports_dir)
+            paths += write_json_exports(
+                archive.export_resources(), self.exports_dir, stem="resources", lines=False
+            )
         logger.info("Exported the archive to %s", ", ".join(str(p) for p in paths))
         return paths

@@ -1,33 +1,35 @@
-"""Write posts to the SQLite archive, one transaction per listing page."""
+"""Write posts (and a hub's resources) to the SQLite archive, one transaction per page."""
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import asdict, fields
 
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
 from crawler import runstats
-from crawler.items import Post
+from crawler.items import Post, Resource
 from crawler.parsing.recurrence import relabelled
-from crawler.store import Archive, utc_now
+from crawler.store import Archive, SaveResult, utc_now
 
 # Every Post field but the transient listing_url. (dataclasses.asdict deep-copies: too slow here.)
 STORED_FIELDS = tuple(f.name for f in fields(Post) if f.name != "listing_url")
 
 
 class StorePipeline:
-    """Buffers the entries of one listing page and saves them in one transaction.
+    """Buffers the items of one page and saves them in one transaction.
 
     A crawl killed mid-page loses at most that page's entries, which the next
-    run picks up again; it never leaves half a post.
+    run picks up again; it never leaves half a post. When the crawl ends, the
+    series of each source are re-labelled (a prefix may only now recur).
     """
 
     def __init__(self, db_path: str, stats: StatsCollector) -> None:
         self.db_path = db_path
         self.stats = stats
         self.archive: Archive | None = None
-        self.buffer: list[Post] = []
+        self.buffer: list[Post | Resource] = []
+        self.page: tuple[type, str | None] | None = None
         self.sources: set[str] = set()
 
     @classmethod
@@ -37,23 +39,32 @@ class StorePipeline:
     def open_spider(self) -> None:
         self.archive = Archive(self.db_path)
 
-    def process_item(self, item: Post) -> Post:
-        if self.buffer and self.buffer[-1].listing_url != item.listing_url:
+    def process_item(self, item: Post | Resource) -> Post | Resource:
+        page = (type(item), item.listing_url if isinstance(item, Post) else item.page_url)
+        if self.buffer and page != self.page:
             self.flush()
+        self.page = page
         self.buffer.append(item)
         self.sources.add(item.source)
         return item
 
     def flush(self) -> None:
-        """Save the buffered page's posts and count them in the crawl stats."""
+        """Save the buffered page's items and count them in the crawl stats."""
         if not self.buffer or self.archive is None:
             return
-        rows = [{name: getattr(post, name) for name in STORED_FIELDS} for post in self.buffer]
-        self.buffer = []
-        result = self.archive.save_posts(rows, seen_at=utc_now())
-        self.stats.inc_value(runstats.POSTS_NEW, result.new)
-        self.stats.inc_value(runstats.POSTS_UPDATED, result.updated)
-        self.stats.inc_value(runstats.POSTS_UNCHANGED, result.unchanged)
+        items, self.buffer = self.buffer, []
+        if isinstance(items[0], Resource):
+            result = self.archive.save_resources([asdict(r) for r in items], seen_at=utc_now())
+            self._count("resources", result)
+        else:
+            rows = [{name: getattr(post, name) for name in STORED_FIELDS} for post in items]
+            self._count("posts", self.archive.save_posts(rows, seen_at=utc_now()))
+
+    def _count(self, what: str, result: SaveResult) -> None:
+        prefix = f"{runstats.PREFIX}/{what}"
+        self.stats.inc_value(f"{prefix}/new", result.new)
+        self.stats.inc_value(f"{prefix}/updated", result.updated)
+        self.stats.inc_value(f"{prefix}/unchanged", result.unchanged)
 
     def relabel(self) -> None:
         """Re-label series across each crawled source: a prefix may recur only now."""

@@ -192,11 +192,11 @@ class Archive:
         return names
 
     def heading_rows(self, source: str) -> list[dict[str, Any]]:
-        """``url``, ``heading`` and the heading-derived fields of every post of ``source``.
+        """``url``, ``heading``, ``author_source`` and heading fields of each post of ``source``.
 
         Authors come as a list and authors_more as a bool, as ``parse_heading`` gives them.
         """
-        columns = ", ".join(("url", "heading", *HEADING_FIELDS))
+        columns = ", ".join(("url", "heading", "author_source", *HEADING_FIELDS))
         cursor = self.conn.execute(f"SELECT {columns} FROM posts WHERE source = ?", (source,))
         found = _dicts(cursor)
         for row in found:

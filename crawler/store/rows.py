@@ -64,9 +64,11 @@ CONTENT_FIELDS = ("heading", "teaser")
 # What the parser derives; a change here alone is a re-parse, not new content.
 DERIVED_FIELDS = tuple(f for f in STORED_FIELDS if f not in ("url", "source", *CONTENT_FIELDS))
 
-# Facts only some kinds of page give (a listing has no date, a feed no body):
-# a post seen without them keeps what another source or crawl stored.
-FILL_ONLY_FIELDS = ("published", "cms_author", "tags", "reading_minutes", "body_text", "author_bio")
+# Facts only some kinds of page give (a listing has no date, a feed no body, an
+# article page no teaser): a post seen without them keeps what is stored.
+FILL_ONLY_FIELDS = (
+    "teaser", "published", "cms_author", "tags", "reading_minutes", "body_text", "author_bio",
+)  # fmt: skip
 
 # What the heading parser alone decides: re-labelling a series rewrites only these.
 HEADING_FIELDS = ("title", "series", "series_part", "authors", "authors_more", "kind", "subject")

@@ -1,0 +1,119 @@
+"""What every platform spider shares: its source, arguments, User-Agent and error counting."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+)
+from scrapy.settings import BaseSettings
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import (
+    ConnectionRefusedError,
+    DNSLookupError,
+    TCPTimedOutError,
+    TimeoutError,
+)
+from twisted.python.failure import Failure
+
+from crawler import __version__, runstats
+from crawler.sources import Source
+
+logger = logging.getLogger(__name__)
+
+
+class SourceSpider(scrapy.Spider):
+    """A spider bound to one registry source (``source`` is set by the spider loader).
+
+    Arguments: ``-a start_url=URL`` replaces the source's start URLs (a local
+    copy, a staging host) and ``-a max_pages=N`` caps the pages walked.
+    """
+
+    source: ClassVar[Source | None] = None
+    kind: ClassVar[str] = ""
+
+    # Callbacks in subclasses return lists, not generators: Scrapy re-inspects
+    # the source of a generator callback on every response (its cache misses
+    # bound methods), which costs more than parsing the page.
+
+    def __init__(
+        self, start_url: str | None = None, max_pages: str | int | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        if start_url:
+            self.start_urls = [start_url]
+        elif self.source is not None:
+            self.start_urls = list(self.source.start_urls)
+        else:
+            raise ValueError(f"the {self.name} spider needs -a start_url=URL")
+        self.start_url = self.start_urls[0]
+        if max_pages is None and self.source is not None:
+            max_pages = self.source.max_pages
+        self.max_pages = positive_int(max_pages, "max_pages")
+        self.source_name = self.source.name if self.source else self.name
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        contact = settings.get("BLOGARCHIVE_CONTACT_URL")
+        # Spider priority: an explicit -s USER_AGENT=... still wins.
+        settings.set("USER_AGENT", f"blogarchive/{__version__} (+{contact})", priority="spider")
+
+    def allowed(self, url: str) -> bool:
+        """Whether ``url`` is under the source's ``allow`` path prefix (always, without one)."""
+        allow = self.source.allow if self.source else None
+        return allow is None or urlsplit(url).path.startswith(allow)
+
+    def wants_page(self, page: int) -> bool:
+        return self.max_pages is None or page <= self.max_pages
+
+    def record_error(self, kind: str, url: str, reason: str) -> None:
+        """Log a failed page with its URL and count it for the run ledger."""
+        logger.error("Page failed: %s: %s", url, reason)
+        runstats.record_error(self.crawler.stats, kind, url, reason)
+
+    def record_failure(self, failure: Failure) -> None:
+        """Count a download or HTTP failure under its kind (http_404, timeout, dns, ...)."""
+        kind, reason = failure_kind(failure)
+        self.record_error(kind, failure.request.url, reason)
+
+
+def failure_kind(failure: Failure) -> tuple[str, str]:
+    """(stats kind, one-line reason) of a request failure."""
+    if failure.check(HttpError):
+        status = failure.value.response.status
+        return f"http_{status}", f"HTTP {status}"
+    if failure.check(DownloadTimeoutError, TimeoutError, TCPTimedOutError):
+        return "timeout", "timed out"
+    if failure.check(CannotResolveHostError, DNSLookupError):
+        return "dns", "DNS lookup failed"
+    if failure.check(DownloadConnectionRefusedError, ConnectionRefusedError):
+        return "refused", "connection refused"
+    if failure.check(IgnoreRequest):
+        return "ignored", str(failure.value) or "request ignored"
+    return "network", failure.getErrorMessage()
+
+
+def http_status(failure: Failure) -> int | None:
+    """The HTTP status of a failed request, when it got a response."""
+    return failure.value.response.status if failure.check(HttpError) else None
+
+
+def positive_int(value: str | int | None, name: str) -> int | None:
+    """A spider argument that must be a positive integer, or None when not given."""
+    if value is None or value == "":
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a positive integer, got {value!r}") from None
+    if number < 1:
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    return number
