@@ -13,11 +13,13 @@ from scrapy.spiderloader import SpiderLoader
 
 from crawler.sources import Source, load_sources
 from crawler.spiders.base import SourceSpider
+from crawler.spiders.feed import FeedSpider
+from crawler.spiders.hub import ResourceHubSpider
 from crawler.spiders.medium import MediumSpider
 from crawler.spiders.wordpress import WordPressSpider
 
 PLATFORM_SPIDERS: dict[str, type[SourceSpider]] = {
-    spider.kind: spider for spider in (WordPressSpider, MediumSpider)
+    spider.kind: spider for spider in (WordPressSpider, FeedSpider, MediumSpider, ResourceHubSpider)
 }
 
 

@@ -1371,7 +1371,9 @@ SERIES_STYLE_ROWS = [
         series="Leading in complexity",
         part=2,
     ),
-    row("Why kindness is a leadership skill (Part 1)", "Why kindness is a leadership skill", part=1),
+    row(
+        "Why kindness is a leadership skill (Part 1)", "Why kindness is a leadership skill", part=1
+    ),
     row(
         "Episode 4 – Talking about race with Roger Kline",
         "Talking about race with Roger Kline",
@@ -1770,8 +1772,7 @@ ROLE_ROWS = [
         roles=("Chief Executive of NHS Employers",),
     ),
     row(
-        "Building an anti-racist NHS by Dr Habib Naqvi (Director, NHS Race and Health "
-        "Observatory)",
+        "Building an anti-racist NHS by Dr Habib Naqvi (Director, NHS Race and Health Observatory)",
         "Building an anti-racist NHS",
         "Habib Naqvi",
         roles=("Director, NHS Race and Health Observatory",),
@@ -1827,6 +1828,55 @@ ROLE_ROWS = [
     row("Stand by Jane Roe, whatever happens"),
 ]
 
+EDGE_STYLE_ROWS = [
+    row("In memoriam – Kate Granger"),
+    row("A tribute – Professor Sir Brian Jarman"),
+    row(
+        "Remembering Kate Granger – Chris Pointon",
+        "Remembering Kate Granger",
+        "Chris Pointon",
+    ),
+    row(
+        "Why social media matters for leaders by Dr Jane Roe (@janeroe)",
+        "Why social media matters for leaders",
+        "Jane Roe",
+        roles=("@janeroe",),
+    ),
+    row(
+        "Tweeting from the ward by Sam Lee @samleeRN and Ola Ade @olaade",
+        "Tweeting from the ward",
+        "Sam Lee",
+        "Ola Ade",
+        roles=("@samleeRN", "@olaade"),
+    ),
+    row(
+        "What patients taught me about time by Jane Roe, a GP in Leeds",
+        "What patients taught me about time",
+        "Jane Roe",
+        roles=("a GP in Leeds",),
+    ),
+    row("Caring for carers by Jane Roe, a story of hope"),
+    row("Learning by Helping Others"),
+    row("Co-produced by Young People"),
+    row("Winter – North East"),
+    row("Helen Bevan talks to Don Berwick", kind="interview", subject="Don Berwick"),
+    row("What I learned in conversation with patients"),
+    row("Interview: what panels look for"),
+    row("Q&A: how to apply for the fellowship"),
+    row("Why science needs leaders by Sir Paul Nurse", "Why science needs leaders", "Paul Nurse"),
+    row(
+        "Book review – Being Mortal by Atul Gawande",
+        "Being Mortal by Atul Gawande",
+        kind="book-review",
+    ),
+    row(
+        "Devolution and health by the Scottish Government",
+        "Devolution and health",
+        "Scottish Government",
+    ),
+    row("A message from the chair – NHS Providers"),
+]
+
 ROWS = (
     SEED_ROWS
     + BY_IN_TITLE_ROWS
@@ -1850,4 +1900,5 @@ ROWS = (
     + TYPOGRAPHY_STYLE_ROWS
     + GROUP_STYLE_ROWS
     + ROLE_ROWS
+    + EDGE_STYLE_ROWS
 )

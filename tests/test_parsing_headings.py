@@ -20,12 +20,22 @@ from crawler.parsing.wordlists import (
     HONORIFICS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
+    POST_NOMINAL_QUALIFIERS,
     POST_NOMINALS,
     PROFESSOR_QUALIFIERS,
 )
 from tests.headings_table import ROWS, Row
 
-FIELDS = ("title", "series", "series_part", "authors", "authors_more", "kind", "subject")
+FIELDS = (
+    "title",
+    "series",
+    "series_part",
+    "authors",
+    "authors_more",
+    "kind",
+    "subject",
+    "author_roles",
+)
 
 
 def _row_id(row: Row) -> str:
@@ -135,6 +145,7 @@ _DROPPABLE = (
     | HONORIFICS
     | PROFESSOR_QUALIFIERS
     | {p.lower() for p in POST_NOMINALS}
+    | POST_NOMINAL_QUALIFIERS
     | set(NUMBER_WORDS)
     | set(ORDINAL_WORDS)
 )
@@ -148,13 +159,22 @@ _FRAGMENTS = [
     "and", "&", ",", "et al.", "and colleagues", "Leadership", "NHS", "Fellows", "team",
     "of", "the", ".", "(", ")", "?", "data", "Design", "(part 2)", "&amp;", "\u00a0",
     "a guest blog", "written", "Podcast:", "Ten minutes with", "Q&A with", "By:", "-Jon",
+    "Chief Executive", "chair of", "Director,", "on behalf of", "MRCP(UK)", "(Eng)", "JR",
+    "Rt Hon", "Q&A:", "Interview:", "in conversation with", "Book review:", "Royal College",
+    "Faculty of", "North", "Emeritus", "blog post", "on", "stand", "Written", "!",
 ]  # fmt: skip
 _heading_like = st.lists(st.sampled_from(_FRAGMENTS), max_size=14).map(" ".join)
 
 
 def _dropped_words(heading: str, parsed: ParsedHeading) -> list[str]:
     kept = " ".join(
-        [parsed.title, parsed.series or "", parsed.subject or "", *parsed.authors]
+        [
+            parsed.title,
+            parsed.series or "",
+            parsed.subject or "",
+            *parsed.authors,
+            *parsed.author_roles,
+        ]
     ).lower()
     kept_words = set(_WORD_RE.findall(kept))
     return [

@@ -14,10 +14,26 @@ def write(tmp_path, text: str):
     return path
 
 
-def test_builtin_registry_has_bmjleader():
-    source = load_sources()["bmjleader"]
-    assert source.kind == "wordpress"
-    assert source.start_urls == ("https://blogs.bmj.com/bmjleader/",)
+def test_builtin_registry_has_bmjleader_listing_feed_and_the_medium_seed():
+    sources = load_sources()
+    assert sources["bmjleader"].kind == "wordpress"
+    assert sources["bmjleader"].start_urls == ("https://blogs.bmj.com/bmjleader/",)
+    assert sources["bmjleader-feed"].start_urls == ("https://blogs.bmj.com/bmjleader/feed/",)
+    assert sources["amir-ali-medium"].kind == "medium"
+    assert {s.kind for s in sources.values()} <= {"wordpress", "feed", "medium", "resource-hub"}
+
+
+def test_optional_keys_are_read(tmp_path):
+    path = write(
+        tmp_path,
+        '[[source]]\nname = "nhse"\nkind = "wordpress"\nstart_urls = ["https://e.nhs.uk/blogs/"]\n'
+        'allow = "/blog/"\npost_url = "/blog/[^/]+/$"\ndate_order = "MDY"\n'
+        'entry = "div.post"\nheading = "h2 a"\n',
+    )
+    source = load_sources(path)["nhse"]
+    assert (source.allow, source.post_url, source.date_order) == ("/blog/", "/blog/[^/]+/$", "MDY")
+    assert (source.selectors.entry, source.selectors.heading) == ("div.post", "h2 a")
+    assert source.selectors.teaser is None
 
 
 def test_user_file_adds_and_replaces_sources(tmp_path):
@@ -30,6 +46,9 @@ def test_user_file_adds_and_replaces_sources(tmp_path):
     sources = load_sources(path)
     assert sources["bmjleader"].start_urls == ("http://127.0.0.1:8000/b/",)
     assert sources["trust-blog"].max_pages == 3
+
+
+_OK = 'name = "a"\nkind = "wordpress"\nstart_urls = ["https://a.org/"]'
 
 
 @pytest.mark.parametrize(
@@ -48,6 +67,10 @@ def test_user_file_adds_and_replaces_sources(tmp_path):
             'name = "a"\nkind = "wordpress"\nstart_urls = ["https://a.org/"]\nmax_pages = 0',
             "max_pages",
         ),
+        (f'{_OK}\nentry = "div[["', "invalid selector"),
+        (f'{_OK}\npost_url = "(["', "invalid post_url regex"),
+        (f'{_OK}\nallow = "blog"', "allow must be a URL path"),
+        (f'{_OK}\ndate_order = "DDMM"', "date_order must be one of"),
     ],
 )
 def test_bad_entries_name_file_source_and_problem(tmp_path, entry, problem):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -64,6 +65,12 @@ class _Handler(SimpleHTTPRequestHandler):
             self.wfile.write(fault.body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up waiting, as a timeout test intends
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        # A WordPress feed lives at .../feed/ (stored as feed/index.html here).
+        if os.path.basename(os.path.dirname(os.fspath(path))) == "feed":
+            return "application/rss+xml; charset=UTF-8"
+        return super().guess_type(path)
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         self.request_log.add(self.command, self.path, int(code) if str(code).isdigit() else 0)

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from . import DemoPost, demo_posts, slugify, synthetic_posts
+from .feed import render_feed
 from .themes import (
     THEMES,
     Article,
@@ -94,11 +95,13 @@ def build_site(
     tag_archive: bool = True,
     variants: bool = True,
     articles: bool = True,
+    feed: bool = True,
 ) -> SiteInfo:
     """Write the blog's static files under ``out_dir`` and describe the result.
 
     Writes the home listing (``<base>/index.html``, ``<base>/page/N/index.html``), tag
-    archives when ``tag_archive``, one page per post when ``articles`` and ``robots.txt``.
+    archives when ``tag_archive``, one page per post when ``articles``, the RSS feed at
+    ``<base>/feed/`` when ``feed`` (the newest ten posts) and ``robots.txt``.
     With ``variants`` the listing also carries the URL oddities a crawler must survive: the
     last post of page 1 repeated at the top of page 2, one entry linked over the other scheme
     (https), one without its trailing slash, and one next-page link with ``?cat=-1``.
@@ -149,6 +152,9 @@ def build_site(
             for n, chunk in enumerate(chunks, 1):
                 ctx = Listing(site, n, len(chunks), tuple(chunk), term.url, tag=term)
                 write(ctx.url, render_listing(replace(ctx, next_url=ctx.clean_next_url)))
+
+    if feed:
+        write(home + "feed/", render_feed(site, entries, [p.paragraphs for p in ordered]))
 
     if articles:
         for i, (post, entry) in enumerate(zip(ordered, entries, strict=True)):

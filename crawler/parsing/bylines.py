@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from crawler.parsing.names import parse_name_list
-from crawler.parsing.text import drop_final_period, trim_separators
+from crawler.parsing.text import drop_final_period, has_word, trim_separators
 from crawler.parsing.wordlists import BY_PHRASE_VERBS, BYLINE_LEAD_INS
 
 # Greedy ``body`` makes the match start at the LAST " by "; the spec takes the last one.
@@ -15,25 +15,43 @@ _BY_RE = re.compile(r"(?P<body>.*\S)\s+(?P<open>\()?(?:by|By|BY):?\s+(?P<tail>.+
 _DASH_RE = re.compile(r"(?P<body>.*\S)\s+(?:[–—|]|-{1,2})\s*(?P<tail>\S.*)", re.DOTALL)
 _DASH_SEPARATORS = (" –", " —", " -", " |")
 # "Title – a guest blog by Name", "Title, written by Name": words that lead into the byline.
+# "Title. Written by Name": after a sentence's end the lead-in goes, the "." goes later.
 _LEAD_IN_RE = re.compile(
-    r"(?:\s*[,:;|–—]|\s+-+)\s*(?i:(?:an?\s+)?(?:guest\s+)?(?:blog(?:\s+post)?|post|article|"
-    r"piece|essay|opinion(?:\s+piece)?)|written|posted|reviewed|edited)$"
+    r"(?:\s*[,:;|–—]|\s+-+|(?<=[.?!])\s+)\s*(?i:(?:an?\s+)?(?:guest\s+)?(?:blog(?:\s+post)?|"
+    r"post|article|piece|essay|opinion(?:\s+piece)?)|written|posted|reviewed|edited)$"
+)
+
+
+# "In memoriam – Kate Granger": the name after the dash is whom the post is about.
+_TRIBUTE_RE = re.compile(
+    r"(?i:(?:an?\s+)?(?:personal\s+)?(?:tribute|obituary|in\s+memoriam|in\s+memory|farewell"
+    r"|thank\s+you|remembering|celebrating))\W*"
 )
 
 
 class Byline(NamedTuple):
-    """A heading split at its byline; ``authors`` is empty when there is none."""
+    """A heading split at its byline; ``authors`` is empty when there is none.
+
+    ``roles`` are roles written after names (``Chief Executive of X``). ``plain``
+    says the byline followed a word directly (``Title by Name``), with no
+    punctuation, bracket or lead-in word (``. By``, ``(by``, ``reviewed by``).
+    """
 
     body: str
     authors: tuple[str, ...] = ()
     more: bool = False
+    roles: tuple[str, ...] = ()
+    plain: bool = False
 
 
-def _title_before(body: str) -> str:
+def _title_before(body: str) -> tuple[str, bool]:
+    """The title before a byline, and whether a lead-in ("written", "a blog") went."""
     last_word = body[body.rfind(" ") + 1 :].lower()
+    led_in = False
     if last_word in BYLINE_LEAD_INS and (lead_in := _LEAD_IN_RE.search(body)):
         body = body[: lead_in.start()]
-    return drop_final_period(trim_separators(body))
+        led_in = True
+    return drop_final_period(trim_separators(body)), led_in
 
 
 def _by_byline(text: str) -> Byline | None:
@@ -50,10 +68,11 @@ def _by_byline(text: str) -> Byline | None:
     parsed = parse_name_list(tail)
     if parsed is None:
         return None
-    title = _title_before(body)
-    if not title:
+    title, led_in = _title_before(body)
+    if not has_word(title):
         return None
-    return Byline(title, tuple(parsed[0]), parsed[1])
+    plain = not (match["open"] or led_in) and body[-1:].isalnum()
+    return Byline(title, tuple(parsed.names), parsed.more, parsed.roles, plain)
 
 
 def _last_word(body: str) -> str:
@@ -66,16 +85,16 @@ def _dash_byline(text: str) -> Byline | None:
     if not any(separator in text for separator in _DASH_SEPARATORS):
         return None
     match = _DASH_RE.fullmatch(text)
-    if match is None:
+    if match is None or _TRIBUTE_RE.fullmatch(match["body"]):
         return None
     # Only people here: "Pieces of Us – Complexity and Leadership" must stay a title.
     parsed = parse_name_list(match["tail"], people_only=True)
     if parsed is None:
         return None
-    title = _title_before(match["body"])
-    if not title:
+    title, _ = _title_before(match["body"])
+    if not has_word(title):
         return None
-    return Byline(title, tuple(parsed[0]), parsed[1])
+    return Byline(title, tuple(parsed.names), parsed.more, parsed.roles)
 
 
 def split_byline(text: str) -> Byline:

@@ -12,8 +12,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from crawler.parsing.bylines import split_byline
-from crawler.parsing.names import parse_name_list, strip_honorifics
+from crawler.parsing.bylines import Byline, split_byline
+from crawler.parsing.names import parse_name_list, person_name, strip_honorifics
 from crawler.parsing.series import (
     canonical_series_name,
     known_series_keys,
@@ -21,7 +21,14 @@ from crawler.parsing.series import (
     series_key,
     split_series,
 )
-from crawler.parsing.text import clean_text, trim_separators, unquote
+from crawler.parsing.text import (
+    clean_text,
+    drop_final_period,
+    has_word,
+    is_wholly_quoted,
+    trim_separators,
+    unquote,
+)
 
 __all__ = [
     "KINDS",
@@ -33,18 +40,27 @@ __all__ = [
 ]
 
 # Bump when parsing rules change, so stored rows can be told apart from a re-parse.
-PARSER_VERSION = "headings-1"
+PARSER_VERSION = "headings-2"
 
 KINDS = ("article", "book-review", "interview", "series-intro")
 
 # An optional "Podcast:"-style label may come first; the title stays whole either way.
+# After a bare "Q&A:" or "Interview:" label a person's name must follow ("Interview:
+# Sir Mike Richards on ..."), so "Interview: what panels look for" stays an article.
 _INTERVIEW_RE = re.compile(
     r"(?:[^:]{1,60}:\s+)?"
     r"(?:(?i:in\s+conversation|a\s+conversation|in\s+discussion|(?:an\s+)?interview|a\s+chat"
-    r"|q\s*&\s*a|(?:\w+|\d+)\s+minutes)\s+(?i:with)\s+|(?i:in\s+conversation)\s*[:–—-]\s*)"
+    r"|q\s*&\s*a|(?:\w+|\d+)\s+minutes)\s+(?i:with)\s+|(?i:in\s+conversation)\s*[:–—-]\s*"
+    r"|(?P<label>(?i:q\s*&\s*a|interview))\s*[:–—-]\s*)"
     r"(?P<rest>.+)"
 )
-_SUBJECT_END_RE = re.compile(r"\s*(?:[:?(|–—]|\s-\s|,\s)")
+# "Domhnall MacAuley in conversation with Sir Simon Wessely": a named host first.
+_HOSTED_INTERVIEW_RE = re.compile(
+    r"(?P<host>[^:]{3,60}?)\s+(?i:in\s+conversation\s+with|in\s+discussion\s+with"
+    r"|talks\s+(?:to|with))\s+(?P<rest>.+)"
+)
+_INTERVIEW_HINT_RE = re.compile(r"with|onversation|&|nterview|iscussion|talks")
+_SUBJECT_END_RE = re.compile(r"\s*(?:[:?(|–—]|\s-\s|,\s)|\s+(?:on|about)\s+")
 _REVIEW_SUFFIX_RE = re.compile(
     r"(?:\s*[:|,–—]\s*|\s+-+\s+|\s*\(\s*)(?i:an?\s+)?(?i:book\s+review)\s*\)?$"
 )
@@ -64,6 +80,9 @@ class ParsedHeading:
     authors_more: bool = False
     kind: str = "article"
     subject: str | None = None
+    # Roles written after names in the byline ("Chief Executive of NHS Employers"), in
+    # order; kept so no word of the heading is lost, but they are not authors.
+    author_roles: tuple[str, ...] = ()
 
 
 def parse_heading(heading: str, *, known_series: Collection[str] = ()) -> ParsedHeading:
@@ -99,13 +118,18 @@ def _cached_known_keys(known_series: Collection[str]) -> Mapping[str, str]:
 
 def _parse(text: str, known: Mapping[str, str]) -> ParsedHeading:
     byline = split_byline(text)
+    if byline.plain and _names_the_books_author(byline.body):
+        byline = Byline(drop_final_period(text))
     body = byline.body
-    common = {"authors": byline.authors, "authors_more": byline.more}
+    common = {
+        "authors": byline.authors,
+        "authors_more": byline.more,
+        "author_roles": byline.roles,
+    }
 
-    interview = _INTERVIEW_RE.match(body) if "with" in body or "onversation" in body else None
-    if interview:
-        subject = _interview_subject(interview["rest"])
-        return ParsedHeading(title=body, kind="interview", subject=subject, **common)
+    subject = _interview(body) if _INTERVIEW_HINT_RE.search(body) else None
+    if subject is not None:
+        return ParsedHeading(title=body, kind="interview", subject=subject or None, **common)
 
     intro = series_intro(body, known)
     if intro is not None:
@@ -127,6 +151,32 @@ def _parse(text: str, known: Mapping[str, str]) -> ParsedHeading:
     )
 
 
+def _names_the_books_author(body: str) -> bool:
+    """``Book review: Humble Inquiry by Edgar Schein``: the "by" names the book's author.
+
+    Only for a heading that opens with a book-review label and an unquoted book
+    title followed directly by "by"; a reviewer is named after ``. By``, ``reviewed
+    by`` or ``– Book Review by``, and a quoted title (``Book review of ‘X’ by Y``)
+    keeps its byline.
+    """
+    if not body[:11].lower().startswith(("book review", "a book revi")):
+        return False
+    match = _REVIEW_PREFIX_RE.match(body)
+    return match is not None and not is_wholly_quoted(body[match.end() :].strip())
+
+
+def _interview(body: str) -> str | None:
+    """The interviewee of an interview heading ("" when unnamed), or None when not one."""
+    match = _INTERVIEW_RE.match(body)
+    if match:
+        subject = _interview_subject(match["rest"], names_only=bool(match["label"]))
+        return "" if subject is None and not match["label"] else subject
+    match = _HOSTED_INTERVIEW_RE.match(body)
+    if match and person_name(match["host"]):
+        return _interview_subject(match["rest"], names_only=True)
+    return None
+
+
 def _strip_book_review(text: str) -> tuple[str, bool]:
     if "review" not in text.lower():
         return text, False
@@ -138,11 +188,18 @@ def _strip_book_review(text: str) -> tuple[str, bool]:
 
 
 def _finish(title: str, fallback: str) -> str:
-    return unquote(trim_separators(title)) or fallback
+    cleaned = unquote(trim_separators(title))
+    if has_word(cleaned) or not has_word(fallback):
+        return cleaned or fallback
+    return fallback
 
 
-def _interview_subject(rest: str) -> str:
-    """The interviewee: names in ``rest`` up to a ``:``/dash/``?``, without honorifics."""
+def _interview_subject(rest: str, *, names_only: bool = False) -> str | None:
+    """The interviewee: names in ``rest`` up to a ``:``/dash/``?``/`` on ``, no honorifics.
+
+    Without names, the words up to there ("the Chief Nursing Officer"), unless
+    ``names_only``: then None.
+    """
     parsed = parse_name_list(rest)
     if parsed is None:
         end = _SUBJECT_END_RE.search(rest)
@@ -150,9 +207,11 @@ def _interview_subject(rest: str) -> str:
             rest = rest[: end.start()]
         parsed = parse_name_list(rest)
     if parsed is None:
+        if names_only:
+            return None
         tokens, _ = strip_honorifics(rest.split())
         return trim_separators(" ".join(tokens)) or rest
-    names = parsed[0]
+    names = parsed.names
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + " and " + names[-1]

@@ -75,19 +75,6 @@ _META_TOKEN = re.compile(
 )
 # Elements judged by tag only: their classes describe the post, not the page.
 _CLASS_EXEMPT_TAGS = frozenset({"html", "body", "main", "article"})
-# Sidebar headings of unclassed themes; "Latest articles" is BMJ's main listing, so not here.
-_WIDGET_HEADING = re.compile(
-    r"(?:recent|related|popular|similar|most (?:read|popular|viewed)|trending|top|other)\s+"
-    r"(?:posts|articles|entries|stories|blogs|reads)|you (?:may|might) also like|read next"
-    r"|most (?:read|popular|viewed)|popular|trending(?: now)?|editor'?s picks"
-    r"|further reading|archives?|categories|tags|tag cloud|blogroll|meta|recent comments"
-    r"|follow us|subscribe|share this",
-    re.IGNORECASE,
-)
-# Of those, the ones a page's own listing may be titled with ("Recent Posts" on a home page).
-_MAYBE_LISTING_HEADING = re.compile(
-    r"recent\s+(?:posts|articles|entries|stories|blogs)", re.IGNORECASE
-)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
 _BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
@@ -274,75 +261,25 @@ def _is_site_header(el: etree._Element) -> bool:
     return True
 
 
-def widget_lists_after(heading: etree._Element) -> list[etree._Element]:
-    """Bare link lists after a sidebar-style heading (one ``widget_label`` accepts), up to
-    the next heading."""
-    found = []
-    for sib in heading.itersiblings():
-        if sib.tag in HEADING_TAGS:
-            break
-        if sib.tag in ("ul", "ol", "select", "table", "div") and not any(
-            True for _ in sib.iter(*HEADING_TAGS)
-        ):
-            found.append(sib)
-    return found
+# Inline containers a title link may sit in below its heading (<h2><span><a>).
+INLINE_TAGS = frozenset({"span", "strong", "b", "em", "i", "font", "small", "mark", "u"})
 
 
-# Levels returned by widget_label().
-MAYBE_LISTING, NOT_LISTING = 1, 2
-# Non-heading elements that can title a widget: div.widget-title, span.block-title.
-LABEL_TAGS = frozenset({"div", "span", "strong", "p", "header"})
+def heading_around(el: etree._Element) -> etree._Element | None:
+    """The heading ``el`` sits in, through inline wrappers only (``<h2><span><a>``)."""
+    parent = el.getparent()
+    while parent is not None and isinstance(parent.tag, str):
+        if parent.tag in HEADING_TAGS:
+            return parent
+        if parent.tag not in INLINE_TAGS and parent.tag != "a":
+            return None
+        parent = parent.getparent()
+    return None
 
 
-def widget_label(el: etree._Element) -> int:
-    """Whether ``el`` titles a widget: ``NOT_LISTING`` ("Popular", "Trending Now"),
-    ``MAYBE_LISTING`` ("Recent Posts", which may also title the page's own listing) or 0.
-
-    Titles are headings or short title-classed blocks. An ``h1`` is the page's own
-    title (an archive may be called "Popular"): callers only drop bare link lists after it.
-    """
-    tag = el.tag
-    if tag in HEADING_TAGS:
-        pass
-    elif (
-        tag not in LABEL_TAGS
-        or "title" not in (el.get("class") or "").lower()
-        or next(el.iter(*HEADING_TAGS), None) is not None
-    ):
-        return 0
-    text = text_of(el).rstrip(":")
-    if len(text) > 40 or not _WIDGET_HEADING.fullmatch(text):
-        return 0
-    return MAYBE_LISTING if _MAYBE_LISTING_HEADING.fullmatch(text) else NOT_LISTING
-
-
-def widget_scope(label: etree._Element) -> list[etree._Element]:
-    """The blocks a widget title heads: its following siblings, or those of the wrapper it
-    is alone at the end of (Elementor's heading widget), up to the next title like it."""
-    node = label
-    for _ in range(3):
-        if next(node.itersiblings(), None) is not None:
-            break
-        parent = node.getparent()
-        if parent is None or parent.tag in _CLASS_EXEMPT_TAGS:
-            break
-        node = parent
-    level = int(label.tag[1]) if label.tag in HEADING_TAGS else 7
-    shape = _shape(node) if node is not label else None
-    found = []
-    for sib in node.itersiblings():
-        if sib.tag in HEADING_TAGS and int(sib.tag[1]) <= level:
-            break
-        if shape is not None and _shape(sib) == shape:
-            break
-        found.append(sib)
-    return found
-
-
-def _shape(el: etree._Element) -> tuple[object, frozenset[str]]:
-    """Tag and class tokens without per-instance ids (``elementor-element-9d6``)."""
-    names = (el.get("class") or "").split()
-    return el.tag, frozenset(t for t in names if not any(c.isdigit() for c in t))
+def has_heading(el: etree._Element) -> bool:
+    """True when ``el`` contains a heading."""
+    return next(el.iter(*HEADING_TAGS), None) is not None
 
 
 @lru_cache(maxsize=64)

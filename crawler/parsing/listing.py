@@ -18,27 +18,32 @@ from lxml import etree
 from crawler.parsing.html import (
     HARD_CHROME,
     HEADING_TAGS,
-    LABEL_TAGS,
+    INLINE_TAGS,
     SOFT_CHROME,
     absolute,
     base_url,
     chrome_level,
     css,
+    has_heading,
+    heading_around,
     is_meta,
     parse_html,
     text_of,
     tokens,
     unescape_leftovers,
     valid_url,
+)
+from crawler.parsing.pagination import find_next_url
+from crawler.parsing.regions import (
+    LABEL_TAGS,
+    following_text,
+    is_read_more,
+    listing_links,
     widget_label,
     widget_lists_after,
     widget_scope,
 )
-from crawler.parsing.pagination import find_next_url
-from crawler.parsing.regions import following_text, is_read_more
 
-# Inline containers a title link may sit in below its heading (<h2><span><a>).
-_INLINE = frozenset({"span", "strong", "b", "em", "i", "font", "small", "mark", "u"})
 # A link inside running text with this much text around it is a citation, not an entry.
 _PROSE_CHARS = 80
 # Which entries (by index) have a link inside each element.
@@ -93,11 +98,10 @@ class _Draft:
     url: str = ""
     heading: str = ""
     container: etree._Element | None = None
-    # Other headings linking to the same post (a featured slider or grid repeating it), each
-    # with its link text and, once known, its container: (heading, link, text, container).
-    alts: list[tuple[etree._Element, _Link, str, etree._Element | None]] = field(
-        default_factory=list
-    )
+    # Other headings linking to the same post (a featured slider or grid repeating it), with
+    # their link and its text, and once known the container of each.
+    alts: list[tuple[etree._Element, _Link, str]] = field(default_factory=list)
+    alt_boxes: list[etree._Element] = field(default_factory=list)
 
 
 def parse_listing(
@@ -152,7 +156,7 @@ def _permalink_links(root: etree._Element, base: str, post_url: re.Pattern[str])
     """Permalink links outside page chrome and entry metadata, in document order.
 
     Links in widgets are kept only when the widget looks like the page's listing
-    (see ``_drop_widget_links``).
+    (see ``listing_links``).
     """
     found: list[_Link] = []
     widget_lists: set[etree._Element] = set()
@@ -166,7 +170,7 @@ def _permalink_links(root: etree._Element, base: str, post_url: re.Pattern[str])
                 found.append(_Link(el, url.split("#", 1)[0], _key(url)))
             continue
         level = chrome_level(el)
-        if el in widget_lists or level == HARD_CHROME or (is_meta(el) and not _has_heading(el)):
+        if el in widget_lists or level == HARD_CHROME or (is_meta(el) and not has_heading(el)):
             walker.skip_subtree()
             continue
         if level == SOFT_CHROME:
@@ -178,39 +182,7 @@ def _permalink_links(root: etree._Element, base: str, post_url: re.Pattern[str])
             if label and tag != "h1":
                 for block in widget_scope(el):
                     widgets[block] = max(widgets.get(block, 0), label + 1)
-    return _drop_widget_links(found, widgets) if widgets else found
-
-
-def _drop_widget_links(links: list[_Link], widgets: dict[etree._Element, int]) -> list[_Link]:
-    """Drop the links of widgets that are not the page's listing.
-
-    Widget levels: 1 a widget-classed block (a sidebar block, or a page builder's
-    block that may hold the listing), 2 a block under a "Recent Posts" title, 3 one
-    under a "Popular"/"Trending" title. Links outside widgets are always kept; a
-    level 1-2 widget is kept when it titles more posts than all of those; level 3
-    only when nothing else is left.
-    """
-    rows = []
-    for link in links:
-        level, block = 0, None
-        for anc in link.el.iterancestors():
-            value = widgets.get(anc)
-            if value is not None and value > level:
-                level, block = value, anc
-        rows.append((link, level, block))
-    outside = {link.key for link, level, _ in rows if level == 0 and _is_titled(link.el)}
-    titled: dict[etree._Element | None, set[str]] = {}
-    for link, level, block in rows:
-        if 0 < level < 3 and _is_titled(link.el):
-            titled.setdefault(block, set()).add(link.key)
-    keep = {block for block, keys in titled.items() if len(keys) > len(outside)}
-    kept = [link for link, level, block in rows if level == 0 or block in keep]
-    return kept or [link for link, level, _ in rows if level == 3]
-
-
-def _is_titled(el: etree._Element) -> bool:
-    """A link in a heading, or around one."""
-    return _heading_around(el) is not None or _has_heading(el)
+    return listing_links(found, widgets) if widgets else found
 
 
 def _drafts_from_heading_selector(
@@ -261,18 +233,16 @@ def _finish(
             draft.container = _container(start, idx, owners)
         if draft.title is None:
             _title_from_container(draft, idx, owners)
-        draft.alts = [
-            (h, link, text, _container(h, idx, owners)) for h, link, text, _ in draft.alts
-        ]
+        draft.alt_boxes = [_container(heading, idx, owners) for heading, _, _ in draft.alts]
     drafts = [d for d in drafts if d.title is not None and d.heading]
     stop_owner: dict[etree._Element, str] = {}
     for draft in drafts:
         assert draft.container is not None and draft.title is not None
         for el in (draft.container, draft.title, *(link.el for link in draft.links)):
             stop_owner.setdefault(el, draft.key)
-        for heading, _, _, box in draft.alts:
+        for (heading, _, _), box in zip(draft.alts, draft.alt_boxes, strict=True):
             stop_owner.setdefault(heading, draft.key)
-            stop_owner.setdefault(box, draft.key)  # type: ignore[arg-type]
+            stop_owner.setdefault(box, draft.key)
     marked = set(css(sel.teaser)(root)) if sel.teaser else set()
     entries = []
     for draft in drafts:
@@ -294,7 +264,7 @@ def _best_of_repeats(
     """A post titled more than once (a featured slider or grid above the listing): keep the
     occurrence with the longest teaser, then the longest title (grids cut titles short)."""
     best = (len(teaser), len(draft.heading), teaser)
-    for heading, link, text, box in draft.alts:
+    for (heading, link, text), box in zip(draft.alts, draft.alt_boxes, strict=True):
         other = _teaser(draft, heading, box, stop_owner, marked, sel, base)
         candidate = (len(other), len(_clean_heading(text)), other)
         if candidate[:2] > best[:2]:
@@ -343,15 +313,15 @@ def _pick_title(draft: _Draft) -> None:
     or title-classed, then the first link with real text."""
     usable = [(link, text) for link in draft.links if _usable(text := text_of(link.el))]
     titled = [
-        (h, link, text) for link, text in usable if (h := _heading_around(link.el)) is not None
+        (h, link, text) for link, text in usable if (h := heading_around(link.el)) is not None
     ]
     if titled:
         heading, link, text = titled[0]
         seen = {heading}
-        for other, link2, text2 in titled[1:]:
-            if other not in seen:
-                seen.add(other)
-                draft.alts.append((other, link2, text2, None))
+        for alt in titled[1:]:
+            if alt[0] not in seen:
+                seen.add(alt[0])
+                draft.alts.append(alt)
         return _set_title(draft, heading, link, text)
     for link in draft.links:
         heading = next(link.el.iter(*HEADING_TAGS), None)
@@ -407,17 +377,6 @@ def _container(start: etree._Element, idx: int, owners: _Owners) -> etree._Eleme
     return box
 
 
-def _heading_around(el: etree._Element) -> etree._Element | None:
-    parent = el.getparent()
-    while parent is not None and isinstance(parent.tag, str):
-        if parent.tag in HEADING_TAGS:
-            return parent
-        if parent.tag not in _INLINE and parent.tag != "a":
-            return None
-        parent = parent.getparent()
-    return None
-
-
 def _link_in(el: etree._Element, base: str, post_url: re.Pattern[str]) -> _Link | None:
     for a in el.iter("a") if el.tag != "a" else (el,):
         url = absolute(a.get("href"), base)
@@ -429,17 +388,13 @@ def _link_in(el: etree._Element, base: str, post_url: re.Pattern[str]) -> _Link 
 def _is_prose_link(el: etree._Element) -> bool:
     """A permalink cited inside a paragraph (``see <a>my earlier post</a>``) starts no entry."""
     parent = el.getparent()
-    while parent is not None and parent.tag in _INLINE:
+    while parent is not None and parent.tag in INLINE_TAGS:
         parent = parent.getparent()
     if parent is None or parent.tag not in ("p", "blockquote"):
         return False
     around, own = text_of(parent), text_of(el)
     # A title link opens its paragraph ("<p><b><a>Title</a></b> teaser…"); a citation does not.
     return len(around) - len(own) > _PROSE_CHARS and not around.startswith(own)
-
-
-def _has_heading(el: etree._Element) -> bool:
-    return next(el.iter(*HEADING_TAGS), None) is not None
 
 
 def _usable(text: str) -> bool:

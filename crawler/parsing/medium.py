@@ -35,6 +35,15 @@ _SHORT_DATE = re.compile(r"^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "BlogPosting", "SocialMediaPosting"})
 _BODY_TAGS = ("p", "li", "blockquote", "pre", "figcaption", *sorted(HEADING_TAGS))
+_BODY_TAG_SET = frozenset(_BODY_TAGS)
+# Where the story ends: tags, footer actions, author card, recommendations.
+_END_TESTIDS = frozenset(
+    {
+        "footerClapButton", "footerSocialActions", "post-end-cta", "belowPostTagsPrompt",
+        "recommendedPosts", "post-preview",
+    }
+)  # fmt: skip
+_END_HEADING = re.compile(r"(?:More from|Recommended from|Written by)\b", re.IGNORECASE)
 # Story chrome inside <article>: byline, action bars, paywall banner, promotions.
 _CHROME_TESTIDS = frozenset(
     {
@@ -52,7 +61,8 @@ _CHROME_CLASSES = frozenset(
 )
 _CHROME_TEXT = re.compile(
     r"--|·|Follow|Following|Sign (?:up|in)|Listen|Share|Member-only story|Top highlight"
-    r"|\d+(?:\.\d+)?K?\s+(?:Followers|Following|claps?|responses?)|Written by .*|More from .*",
+    r"|\d+(?:\.\d+)?K?\s+(?:Followers|Following|claps?|responses?)|Written by .*|More from .*"
+    r"|·?\s*(?:Writer|Editor) for .*",
     re.IGNORECASE,
 )
 _CARD_NAME_TAGS = frozenset({"a", "span", "p", "div", "h2", "h3", "h4"})
@@ -231,7 +241,8 @@ def parse_medium_article(
         minutes = post["readingTime"]
         reading_minutes = max(1, math.ceil(minutes)) if 0 < minutes < 10_000 else None
 
-    body = _body(root, title_el, title) or "\n\n".join(apollo.get("paragraphs") or [])
+    texts, story_end = _story(root, title_el, title)
+    body = "\n\n".join(texts or apollo.get("paragraphs") or [])
     return MediumArticle(
         url=url,
         post_id=post_id,
@@ -242,7 +253,7 @@ def parse_medium_article(
         published_raw=published_raw,
         reading_minutes=reading_minutes,
         body_text=body,
-        author_bio=_author_bio(root, title_el, author) or _str(user.get("bio")),
+        author_bio=_author_bio(story_end, author) or _str(user.get("bio")),
         partial=_is_partial(root, post),
     )
 
@@ -439,7 +450,8 @@ def _story_container(root: etree._Element, title_el: etree._Element | None) -> e
     if title_el is not None:
         for anc in title_el.iterancestors("article"):
             return anc
-    return _first(root, '//*[@data-testid="storyContent"]', "//article", "//main", "//body") or root
+    found = _first(root, '//*[@data-testid="storyContent"]', "//article", "//main", "//body")
+    return root if found is None else found
 
 
 def _is_chrome(el: etree._Element, stop: etree._Element) -> bool:
@@ -455,40 +467,58 @@ def _is_chrome(el: etree._Element, stop: etree._Element) -> bool:
     return False
 
 
-def _body(root: etree._Element, title_el: etree._Element | None, title: str) -> str:
+def _story(
+    root: etree._Element, title_el: etree._Element | None, title: str
+) -> tuple[list[str], etree._Element]:
+    """The story's text blocks, and the element after which the author card may follow.
+
+    Blocks are read in document order from just after the title to the first
+    end-of-story marker (tags, footer claps, author card, recommendations), which
+    also guards against an unclosed ``<article>`` swallowing the rest of the page.
+    """
     container = _story_container(root, title_el)
-    blocks = [el for el in container.iter(*_BODY_TAGS) if not _is_chrome(el, container)]
-    inner = set()
-    for el in blocks:
-        for anc in el.iterancestors(*_BODY_TAGS):
-            inner.add(anc)  # an outer block (li around p) yields to the inner one
-    texts = []
-    title_seen = title_el is not None
-    for el in blocks:
-        if el in inner or el is title_el:
+    texts: list[str] = []
+    started = title_el is None
+    for el in container.iter():
+        if el is title_el:
+            started = True
             continue
+        if not started or not isinstance(el.tag, str):
+            continue
+        if texts and _ends_story(el):
+            return texts, el
+        if el.tag not in _BODY_TAG_SET or _is_chrome(el, container):
+            continue
+        if any(True for _ in el.iterdescendants(*_BODY_TAGS)):
+            continue  # an outer block (li around p) yields to the inner ones
         text = text_of(el)
         if not text or _CHROME_TEXT.fullmatch(text):
             continue
-        if not title_seen and text == title and el.tag in HEADING_TAGS:
-            title_seen = True  # metadata-only pages repeat the title as a heading
-            continue
+        if title_el is None and not texts and text == title and el.tag in HEADING_TAGS:
+            continue  # metadata-only pages repeat the title as a heading
         texts.append(text)
-    return "\n\n".join(texts)
+    return texts, container
 
 
-def _author_bio(
-    root: etree._Element, title_el: etree._Element | None, author: str | None
-) -> str | None:
-    for el in root.xpath('//*[contains(concat(" ", @class, " "), " pw-author-bio ")]'):
+def _ends_story(el: etree._Element) -> bool:
+    if el.tag == "footer" or el.get("data-testid") in _END_TESTIDS:
+        return True
+    if "pw-author-name" in (el.get("class") or "").split():
+        return True
+    if el.tag == "a" and "/tag/" in (el.get("href") or ""):
+        return not any(True for _ in el.iterancestors(*_BODY_TAGS))
+    return el.tag in HEADING_TAGS and bool(_END_HEADING.match(text_of(el)))
+
+
+def _author_bio(end: etree._Element, author: str | None) -> str | None:
+    """The author card's bio: the first plain text after the author's name past the story."""
+    for el in end.xpath('//*[contains(concat(" ", @class, " "), " pw-author-bio ")]'):
         if text := text_of(el):
             return text
-    story = _story_container(root, title_el)
-    if story.tag != "article" or not author:
+    if not author:
         return None
-    # The author card follows the story: the author's name, then the bio paragraph.
     names = (author, f"Written by {author}")
-    after = story.xpath("following::*")
+    after = [end, *end.xpath("following::*")]
     card = next((el for el in after if el.tag in _CARD_NAME_TAGS and text_of(el) in names), None)
     if card is None:
         return None
@@ -498,6 +528,8 @@ def _author_bio(
         text = text_of(el)
         if text and text not in names and not _CHROME_TEXT.fullmatch(text):
             return text
+        if el.xpath("boolean(self::*[@data-testid='post-preview'] | ancestor::article)"):
+            return None  # reached the recommendations: the card has no bio
     return None
 
 

@@ -23,6 +23,8 @@ _BACKWARD_TEXT_RE = re.compile(r"\b(?:newer|previous|prev|first|last)\b|^\W*[Â«â
 _NEXT_CLASS_RE = re.compile(
     r"next|nextpostslink|next[-_]page|.*[-_]next|.*pagination[-_]next.*", re.IGNORECASE
 )
+# A next link's holder: Genesis' li.pagination-next (a bare li.next may hold a newer link).
+_NEXT_HOLDER_RE = re.compile(r"(?:.*[-_])?(?:pagination|pager|paging)[-_]next.*", re.IGNORECASE)
 _BACKWARD_CLASS_RE = re.compile(
     r"(?!nav-previous$)(?:prev|previous|prev[-_].*|.*[-_]prev|.*[-_]previous|previouspostslink"
     r"|newer.*|nav-next)",
@@ -153,7 +155,9 @@ def _kind(a: etree._Element, current: int) -> int | None:
         return None
     if "next" in rel:
         return _REL_NEXT
-    if any(_NEXT_CLASS_RE.fullmatch(t) for t in own + holder):
+    if any(_NEXT_CLASS_RE.fullmatch(t) for t in own) or any(
+        _NEXT_HOLDER_RE.fullmatch(t) for t in holder
+    ):
         return _NEXT_CLASS  # a.next, or Genesis' li.pagination-next > a
     if any(t.lower() == "nav-previous" for t in around):
         return _OLDER_SLOT

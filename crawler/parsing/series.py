@@ -13,14 +13,20 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from crawler.parsing.text import clean_text, drop_quote_marks, is_wholly_quoted, trim_separators
+from crawler.parsing.text import (
+    clean_text,
+    drop_quote_marks,
+    has_word,
+    is_wholly_quoted,
+    trim_separators,
+)
 from crawler.parsing.text import unquote as _unquote
 from crawler.parsing.wordlists import NUMBER_WORDS, ORDINAL_WORDS
 
 _WORDS = "|".join(sorted([*NUMBER_WORDS, *ORDINAL_WORDS], key=len, reverse=True))
 _ROMAN = r"(?=[XVI])X{0,3}(?:IX|IV|V?I{0,3})"
 _NUMBER = rf"(?:\d{{1,3}}|(?i:{_WORDS})|{_ROMAN})"
-_MARKER_WORD = r"(?i:blog|part|episode|instal{1,2}ment)"
+_MARKER_WORD = r"(?i:blog(?:\s+post)?|part|episode|instal{1,2}ment)"
 # Not preceded by a letter or digit; followed by a separator or the end.
 _MARKER_RE = re.compile(
     r"(?<![^\s(\[,.:;–—-])[(\[]?\s*(?:"
@@ -139,14 +145,14 @@ def _split_prefix(body: str, known: Mapping[str, str], *, any_prefix: bool) -> S
         return SeriesSplit(body)
     for match in _COLON_RE.finditer(body):
         prefix, rest = body[: match.start()], body[match.end() :]
-        if rest and (any_prefix or _is_series_prefix(prefix, known)):
+        if has_word(rest) and (any_prefix or _is_series_prefix(prefix, known)):
             return SeriesSplit(rest, _named(prefix, known))
         if not known:
             break  # only a known series may itself contain a colon
     match = _DASH_SEPARATOR_RE.search(body)
     if match and known:
         prefix, rest = body[: match.start()], body[match.end() :]
-        if rest and series_key(prefix) in known:
+        if has_word(rest) and series_key(prefix) in known:
             return SeriesSplit(rest, _named(prefix, known))
     return SeriesSplit(body)
 
@@ -159,9 +165,9 @@ def split_series(body: str, known: Mapping[str, str]) -> SeriesSplit:
     part = part_number(marker["num"] or marker["ord"])
     before = trim_separators(body[: marker.start()]).rstrip(". ")
     after = trim_separators(body[marker.end() :])
-    if before and after:
+    if before and has_word(after):
         return SeriesSplit(after, _named(before, known), part)
-    if after:
+    if has_word(after):
         # "Blog 2: We need to talk about professionalism: When am I ...": a numbered
         # post's own colon prefix names its series.
         return _split_prefix(after, known, any_prefix=True)._replace(part=part)

@@ -51,6 +51,11 @@ def trim_separators(text: str) -> str:
     return text.strip()
 
 
+def has_word(text: str) -> bool:
+    """True when ``text`` has a letter or digit: a title, not a stray quote or bracket."""
+    return any(ch.isalnum() for ch in text)
+
+
 def drop_final_period(text: str) -> str:
     """Drop one sentence-ending ``.``; keep ``...``, ``?``, ``!`` and abbreviations (``U.S.``)."""
     if (

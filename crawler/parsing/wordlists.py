@@ -18,7 +18,7 @@ def _numbered(text: str) -> dict[str, int]:
 HONORIFICS = _words(
     """
     dr prof professor mx mr mrs ms miss dame sir lord baroness lady rev revd
-    reverend cllr
+    reverend cllr councillor rt hon right honourable sister
     captain capt colonel col lt lieutenant brigadier commander cdr commodore general
     admiral surgeon
     """
@@ -40,6 +40,31 @@ POST_NOMINALS = _words(
     FRCN FRCA FRCR FRCOG FRCPCH FRCPath FRCEM FRCOphth FFPH FMedSci FFMLM MFMLM FRSA
     FHEA SFHEA PFHEA FCIPD FAAN FACHE FACP FACS FRS FREng FRSB FRSPH FIHM MRCP MRCGP
     MRCS MRCPsych MRCPCH MCSP FRCSLT
+    KCB GCB DL JP FBPsS AFBPsS FAcadMEd FFICM FRCSEng FRCPS FRCPSGlasg MFPH FFPHM FFOM MFOM
+    MIHM FCMI CMgr FHFMA MCIPD PGCE RNMH RHV SCPHN RSCPHN FQNI BDS MDS FDS MFDS MPharm
+    BPharm FRPharmS MRPharmS BN BNurs MNurs MRCPI MRCSI FRCPGlasg FRGS FRSM MFMLM
+    """
+)
+
+# A post-nominal may name its college in brackets: "MRCP(UK)", "FRCS (Eng)", "BSc (Hons)".
+POST_NOMINAL_QUALIFIERS = _words(
+    """
+    uk eng edin ed glasg glas lond irel i hons hon
+    """
+)
+
+# Two capital letters are initials ("JR Smith") unless they are one of these acronyms.
+ACRONYMS = _words(
+    """
+    ae ai ar cq dh ed eu gp hr ip it ni op ot pa pr pt qi st uk un us vr
+    """
+)
+
+# Common words that are also frequent surnames, allowed as the last word of a "by" byline
+# after a first name ("Chris North", "Paul Nurse").
+SURNAME_WORDS = _words(
+    """
+    north south east hall nurse case chance story way head hand low craft fellows fellow
     """
 )
 
@@ -66,7 +91,8 @@ GROUP_NOUNS = _words(
     council forum alliance collaborative consortium partnership taskforce
     secretariat trainees faculty society association members contributors authors
     bloggers confederation foundation providers employers academy institute college
-    trust agency commission charity union federation centre center
+    trust agency commission charity union federation centre center fund colleges
+    observatory government
     """
 )
 
@@ -79,7 +105,10 @@ BY_PHRASE_VERBS = _words(
     designed made created built brought taken overtaken overwhelmed enabled
     underpinned fuelled fueled motivated challenged compounded constrained
     determined dominated influenced limited matched threatened undermined helped
-    blighted beset governed
+    blighted beset governed crushed buried bogged weighed burdened divided united
+    connected surrounded overshadowed eclipsed silenced ignored overlooked forgotten
+    betrayed stretched squeezed swamped hampered hindered battered humbled moved
+    stand stands stood standing abide
     recognised recognized accredited approved published produced issued awarded praised
     criticised criticized examined assessed rated regulated inspected audited investigated
     highlighted identified reported noticed seen heard told asked used adopted valued
@@ -158,6 +187,28 @@ COMMON_WORDS = _words(
     chief executive executives officer officers director directors chair chairman
     chairwoman chairperson president consultant consultants registrar secretary minister
     editor fellow fellows head founder adviser advisor governor commissioner
+    sister matron surgeon physician anaesthetist registrar trainee student pharmacist
+    physiotherapist paramedic midwife therapist psychologist psychiatrist deputy
+    government parliament ministry university school office authority royal company
+    others helping
+    """
+)
+
+# Lower-case words that may start a role after a name ("Jane Roe, chair of the BMA").
+ROLE_WORDS = _words(
+    """
+    chief executive director chair chairman chairwoman chairperson president vice deputy
+    head lead consultant clinical medical nursing national regional associate assistant
+    senior junior professor lecturer reader fellow founder co-founder editor adviser
+    advisor manager partner trustee governor commissioner secretary minister officer
+    registrar trainee student nurse midwife doctor surgeon physician gp member
+    """
+)
+
+# Lower-case words that may join the words of a role ("Head of Nursing at Leeds").
+ROLE_CONNECTORS = _words(
+    """
+    of for at in the and & on behalf to with
     """
 )
 

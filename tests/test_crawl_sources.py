@@ -1,0 +1,125 @@
+"""End-to-end: a user-written sources file with sources of every kind, crawled into one archive."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from crawler.store import Archive
+from tests.conftest import FAST, run_command
+
+FIXTURES = Path(__file__).parent / "fixtures"
+STORY_PATH = "/@amir-ali2020/leadership-in-the-nhs-2961c5deb7f2/"
+HUB_PATH = "/leadership/"
+
+
+def sources_file(path: Path, *entries: tuple[str, str, str]) -> Path:
+    path.write_text(
+        "".join(
+            f'[[source]]\nname = "{name}"\nkind = "{kind}"\nstart_urls = ["{url}"]\n\n'
+            for name, kind, url in entries
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def serve_fixture(root: Path, fixture: str, path: str) -> None:
+    folder = root / path.strip("/")
+    folder.mkdir(parents=True)
+    shutil.copy(FIXTURES / fixture, folder / "index.html")
+
+
+def crawl(tmp_path: Path, sources: Path, *names: str):
+    return run_command(
+        [
+            "blogarchive",
+            "crawl",
+            *names,
+            "--sources",
+            str(sources),
+            "--db",
+            "a.sqlite",
+            "--exports",
+            "out",
+            *FAST,
+        ],
+        cwd=tmp_path,
+    )
+
+
+def test_a_medium_story_and_a_resource_hub(serve_site, tmp_path):
+    server, _ = serve_site("cards")
+    serve_fixture(server.root, "medium/a_2023_testid_leadership_in_the_nhs.html", STORY_PATH)
+    serve_fixture(server.root, "hub/a_leadership_gutenberg.html", HUB_PATH)
+    sources = sources_file(
+        tmp_path / "mine.toml",
+        ("story", "medium", server.url + STORY_PATH),
+        ("hub", "resource-hub", server.url + HUB_PATH),
+    )
+
+    result = crawl(tmp_path, sources, "story", "hub")
+
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    with Archive(tmp_path / "a.sqlite", read_only=True) as archive:
+        [story] = list(archive.export_rows())
+        resources = list(archive.export_resources())
+    assert story["url"] == "https://medium.com/p/2961c5deb7f2"
+    assert (story["title"], story["authors"], story["published"]) == (
+        "Leadership in the NHS",
+        ["Amir Ali"],
+        "2020-10-30",
+    )
+    assert story["reading_minutes"] == 3
+    assert story["body_text"].startswith("In this blog, I will be discussing leadership")
+    assert story["author_bio"].startswith("Husband, daddy to 2 beautiful princesses")
+    assert story["partial"] is False
+
+    exported = json.loads((tmp_path / "out" / "resources.json").read_text(encoding="utf-8"))
+    assert exported == resources
+    assert {r["section"] for r in resources} == {
+        "Highlighted resources",
+        "Highlighted Leadership Videos",
+        "Blog posts",
+        "Latest news and research",
+    }
+    assert sum(r["kind"] == "news" for r in resources) == 15
+    assert all(
+        list(r) == ["source", "page_url", "section", "kind", "title", "description", "link"]
+        for r in resources
+    )
+    # Resources are not posts.
+    posts = json.loads((tmp_path / "out" / "posts.json").read_text(encoding="utf-8"))
+    assert [p["url"] for p in posts] == ["https://medium.com/p/2961c5deb7f2"]
+
+
+def test_a_listing_and_its_feed_are_one_archive(serve_site, tmp_path):
+    _, site = serve_site("bmj-hero")
+    sources = sources_file(
+        tmp_path / "mine.toml",
+        ("blog", "wordpress", site.start_url),
+        ("blog-feed", "feed", site.start_url + "feed/"),
+    )
+
+    result = crawl(tmp_path, sources, "blog", "blog-feed")
+
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    assert result.stdout.count(": ok:") == 2
+    with Archive(tmp_path / "a.sqlite", read_only=True) as archive:
+        posts = list(archive.export_rows())
+        assert all(archive.versions(p["url"]) == [] for p in posts)
+    # The feed's ten posts are listing posts too: still one row each.
+    assert len(posts) == len({p["url"] for p in posts}) == len(site.post_urls)
+    from_feed = [p for p in posts if p["cms_author"]]
+    assert len(from_feed) == 10
+    for post in from_feed:
+        assert post["cms_author"] == "BMJ Leader"  # the uploader, kept apart
+        assert "BMJ Leader" not in post["authors"]
+        assert post["published"] and len(post["published"]) == 10
+        assert post["tags"]
+        assert post["teaser"] and post["teaser_truncated"] is True
+    # A crawl of both again changes nothing.
+    again = crawl(tmp_path, sources, "blog", "blog-feed")
+    assert again.returncode == 0
+    assert again.stdout.count(" 0 new, 0 updated") == 2
