@@ -16,11 +16,10 @@ from hypothesis import strategies as st
 from crawler.parsing.medium import (
     MediumArticle,
     NotAnArticle,
-    canonical_medium_url,
-    medium_post_id,
     parse_medium_article,
     parse_medium_date,
 )
+from crawler.parsing.medium_urls import canonical_medium_url, medium_post_id
 
 FIXTURES = Path(__file__).parent / "fixtures" / "medium"
 TODAY = date(2025, 11, 20)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from crawler.parsing.html import BLOCK_TAGS, absolute
-from crawler.parsing.medium import is_medium_host, medium_post_id
+from crawler.parsing.medium_urls import is_medium_host, medium_post_id
 from crawler.parsing.text import clean_text
 from crawler.parsing.urls import strip_crawl_traps
 

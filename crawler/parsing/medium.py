@@ -14,16 +14,12 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from lxml import etree
 
 from crawler.parsing.html import HEADING_TAGS, absolute, base_url, parse_html, text_of
+from crawler.parsing.medium_urls import POST_ID, canonical_medium_url, medium_post_id, strip_source
 
-_ID = r"[0-9a-f]{12}"
-_SLUG_ID = re.compile(rf"^(?:.*-)?({_ID})$")
-_CUSTOM_SLUG_ID = re.compile(rf"^[a-z0-9][a-z0-9-]*-({_ID})$", re.IGNORECASE)
-_MEDIUM_APP = re.compile(rf"^medium://p/({_ID})$")
 _READ_TIME = re.compile(r"(\d+)\s*min(?:ute)?s?\s+read", re.IGNORECASE)
 _MONTHS = {
     m: i
@@ -90,60 +86,6 @@ class MediumArticle:
     body_text: str
     author_bio: str | None
     partial: bool
-
-
-def is_medium_host(host: str) -> bool:
-    """True for ``medium.com`` and its sub-domains (``user.medium.com``)."""
-    host = host.lower().rstrip(".")
-    return host == "medium.com" or host.endswith(".medium.com")
-
-
-def medium_post_id(url: str) -> str | None:
-    """The 12-hex post id in a Medium URL, or ``None``.
-
-    Understands ``/@user/slug-ID``, ``user.medium.com/slug-ID``, ``/p/ID``,
-    ``/publication/slug-ID``, ``medium://p/ID`` and custom publication domains
-    (``/slug-ID``; there the id must mix letters and digits, so a slug that merely
-    ends in a number or a hex-looking word is not taken for a post).
-    """
-    url = url.strip()
-    if app := _MEDIUM_APP.match(url):
-        return app.group(1)
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    segs = [s for s in parts.path.split("/") if s]
-    if not segs or parts.scheme not in ("http", "https"):
-        return None
-    last = segs[-1].lower()
-    if is_medium_host(parts.hostname or ""):
-        if len(segs) >= 2 and segs[-2] == "p" and re.fullmatch(_ID, last):
-            return last
-        match = _SLUG_ID.match(last)
-        return match.group(1) if match else None
-    match = _CUSTOM_SLUG_ID.match(last)
-    if match and len(segs) <= 2:
-        found = match.group(1).lower()
-        if re.search(r"\d", found) and re.search(r"[a-f]", found):
-            return found
-    return None
-
-
-def canonical_medium_url(url: str) -> str:
-    """One URL per Medium story: ``https://medium.com/p/<id>``.
-
-    Every form of a story URL (``medium.com/@user/slug-ID``, ``user.medium.com/slug-ID``,
-    ``medium.com/p/ID``, a publication's own domain ``/slug-ID``, with or without
-    ``?source=…``) maps to it. This form survives slug edits (retitling), username
-    changes and moves between publications or domains; it is the RSS ``<guid>`` and
-    Medium redirects it to the story's current address. URLs without a post id
-    (profiles, other sites) are returned unchanged apart from dropping ``source``.
-    """
-    post_id = medium_post_id(url)
-    if post_id:
-        return f"https://medium.com/p/{post_id}"
-    return _strip_source(url)
 
 
 def parse_medium_article(
@@ -248,7 +190,7 @@ def parse_medium_article(
         post_id=post_id,
         title=title,
         author=author,
-        author_url=_strip_source(author_url) if author_url else None,
+        author_url=strip_source(author_url) if author_url else None,
         published=published,
         published_raw=published_raw,
         reading_minutes=reading_minutes,
@@ -297,15 +239,6 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
-
-
-def _strip_source(url: str) -> str:
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return url
-    kept = [q for q in parts.query.split("&") if q and q.split("=", 1)[0].lower() != "source"]
-    return urlunsplit(parts._replace(query="&".join(kept)))
 
 
 def _str(value: Any) -> str | None:
@@ -434,7 +367,7 @@ def _post_id(
         if found := medium_post_id(candidate):
             return found
     identifier = ld.get("identifier") if ld else None
-    if isinstance(identifier, str) and re.fullmatch(_ID, identifier):
+    if isinstance(identifier, str) and re.fullmatch(POST_ID, identifier):
         return identifier
     return None
 

@@ -12,7 +12,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
-from crawler.parsing.medium import canonical_medium_url, is_medium_host, medium_post_id
+from crawler.parsing.medium_urls import canonical_medium_url, is_medium_host, medium_post_id
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 # A last path segment with a file extension keeps its form (no trailing slash).
