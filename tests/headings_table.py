@@ -1875,6 +1875,23 @@ EDGE_STYLE_ROWS = [
         "Scottish Government",
     ),
     row("A message from the chair – NHS Providers"),
+    row(
+        "Why kindness matters in surgery by Jane Roe (part 2)",
+        "Why kindness matters in surgery",
+        "Jane Roe",
+        part=2,
+    ),
+    row(
+        "Leading change in a district general hospital by Dr Ade Bello, Part 3",
+        "Leading change in a district general hospital",
+        "Ade Bello",
+        part=3,
+    ),
+    row(
+        "Clinical leadership in Wales by Dr Jo Price FRCS (Eng)",
+        "Clinical leadership in Wales",
+        "Jo Price",
+    ),
 ]
 
 ROWS = (

@@ -3,6 +3,21 @@
 Implements ../shared/spec/headings.md (copied in the README). The work is shared
 with ``bylines`` (who wrote it), ``series`` (series prefix and part marker) and
 ``names`` (what a name looks like); this module decides the kind and the title.
+
+Choices where the spec leaves doubt (headings-2):
+
+- A role after a name ("by Jane Roe, Chief Executive of NHS Employers", "– Ruth
+  May, Chief Nursing Officer", "by Dr Jo Li (Director, X)", "@handle") is not an
+  author: the name goes to ``authors`` and the role, word for word, to
+  ``author_roles``, so no word of the heading is lost. A role follows a comma or
+  sits in brackets; after " and " a name or group is a co-author.
+- "Book review: Humble Inquiry by Edgar Schein" names the book's author: the
+  title keeps "by Edgar Schein" and there are no authors. A reviewer is named
+  after ". By", "reviewed by", "– Book Review by", or after a quoted book title.
+- "Q&A: Name on ..." and "Interview: Name ..." are interviews only when a
+  person's name follows the label; "Host in conversation with Guest" is an
+  interview of the guest, with no authors (the spec takes none from interviews).
+- A dash before a name is no byline after a bare tribute ("In memoriam – Name").
 """
 
 from __future__ import annotations
@@ -140,6 +155,16 @@ def _parse(text: str, known: Mapping[str, str]) -> ParsedHeading:
     body, is_review = _strip_book_review(body)
     split = split_series(body, known)
     title = split.title
+    if split.part is not None and not byline.authors:
+        # "Leading change by Jane Roe, Part 2": the byline shows once the marker is gone.
+        late = split_byline(title)
+        if late.authors:
+            title = late.body
+            common = {
+                "authors": late.authors,
+                "authors_more": late.more,
+                "author_roles": late.roles,
+            }
     if not is_review:
         title, is_review = _strip_book_review(title)
     return ParsedHeading(

@@ -42,6 +42,7 @@ _QUALIFIED_RE = re.compile(r"(?P<base>[^\W\d_]*)\((?P<qualifier>[^\W\d_]+)\),?")
 _BRACKETED_RE = re.compile(r"\s*\(([^()]+)\)|\s+(@\w{2,})")
 _HANDLE_RE = re.compile(r"@\w{2,}")
 _MAX_ROLE_WORDS = 14
+_MARKER_WORDS = frozenset({"part", "blog", "episode", "series"})
 # Never a word of a person's name: title words, clause words and group nouns
 # ("Scottish Government", "Health Observatory").
 _NOT_NAME_WORDS = COMMON_WORDS | FUNCTION_WORDS | GROUP_NOUNS
@@ -227,6 +228,8 @@ def is_role(text: str) -> bool:
     if not tokens or len(tokens) > _MAX_ROLE_WORDS:
         return False
     first = tokens[0]
+    if first.lower() in _MARKER_WORDS:
+        return False  # "Jane Roe, Part 2": a part marker, not a role
     if not (
         first[0].isupper()
         or first in ROLE_WORDS
@@ -259,7 +262,8 @@ def parse_name_list(text: str, *, people_only: bool = False) -> NameList | None:
     A final ``et al.`` / ``and colleagues`` sets ``more``. Pieces that are only
     post-nominals (``Jane Roe, MBE``) are dropped. Groups count unless ``people_only``.
     A role after a person's name, after a comma or in brackets (``Jane Roe, Chief
-    Executive of X``), is kept in ``roles``, not taken for a name.
+    Executive of X``), is kept in ``roles``, not taken for a name (bracketed roles
+    and handles first, then the others, each in the order written).
     """
     text = text.strip()
     more = False

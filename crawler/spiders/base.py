@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.exceptions import (
@@ -24,6 +23,7 @@ from twisted.internet.error import (
 from twisted.python.failure import Failure
 
 from crawler import __version__, runstats
+from crawler.extract import allowed_by
 from crawler.sources import Source
 
 logger = logging.getLogger(__name__)
@@ -58,6 +58,7 @@ class SourceSpider(scrapy.Spider):
             max_pages = self.source.max_pages
         self.max_pages = positive_int(max_pages, "max_pages")
         self.source_name = self.source.name if self.source else self.name
+        self.keep = allowed_by(self.source)  # the source's ``allow`` path prefix
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -65,11 +66,6 @@ class SourceSpider(scrapy.Spider):
         contact = settings.get("BLOGARCHIVE_CONTACT_URL")
         # Spider priority: an explicit -s USER_AGENT=... still wins.
         settings.set("USER_AGENT", f"blogarchive/{__version__} (+{contact})", priority="spider")
-
-    def allowed(self, url: str) -> bool:
-        """Whether ``url`` is under the source's ``allow`` path prefix (always, without one)."""
-        allow = self.source.allow if self.source else None
-        return allow is None or urlsplit(url).path.startswith(allow)
 
     def wants_page(self, page: int) -> bool:
         return self.max_pages is None or page <= self.max_pages

@@ -16,8 +16,8 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawler import runstats
-from crawler.items import Post
-from crawler.parsing.feeds import FeedEntry, FeedError, parse_feed, wordpress_feed_page
+from crawler.extract import feed_posts
+from crawler.parsing.feeds import FeedError, parse_feed, wordpress_feed_page
 from crawler.spiders.base import SourceSpider, http_status
 
 logger = logging.getLogger(__name__)
@@ -53,24 +53,24 @@ class FeedSpider(SourceSpider):
         except FeedError as exc:
             self.record_error("not_a_feed", response.url, str(exc))
             return []
-        entries = [entry for entry in feed.entries if self.allowed(entry.url)]
-        if not entries:
+        posts = feed_posts(feed, source=self.source_name, page_url=response.url, keep=self.keep)
+        if not posts:
             if page == 1:
                 self.record_error("no_entries", response.url, "feed has no entries")
             return []
         seen = self.seen.setdefault(feed_url, set())
-        if page > 1 and all(entry.url in seen for entry in entries):
+        if page > 1 and all(post.url in seen for post in posts):
             logger.info("%s repeats entries already read: end of the feed", response.url)
             return []
-        seen.update(entry.url for entry in entries)
+        seen.update(post.url for post in posts)
         stats = self.crawler.stats
         stats.inc_value(runstats.LISTING_PAGES)
-        stats.inc_value(runstats.ENTRIES, len(entries))
+        stats.inc_value(runstats.ENTRIES, len(posts))
         output: list[Any] = []
         next_url = feed.next_url or self._older_page(feed_url, page)
         if next_url and self.wants_page(page + 1):
             output.append(self._feed_request(next_url, feed_url=feed_url, page=page + 1))
-        output.extend(self._post(entry, response.url) for entry in entries)
+        output.extend(posts)
         return output
 
     def _older_page(self, feed_url: str, page: int) -> str | None:
@@ -78,19 +78,6 @@ class FeedSpider(SourceSpider):
         if urlsplit(feed_url).path.rstrip("/").endswith("/feed"):
             return wordpress_feed_page(feed_url, page + 1)
         return None
-
-    def _post(self, entry: FeedEntry, feed_page: str) -> Post:
-        return Post(
-            url=entry.url,
-            source=self.source_name,
-            heading=entry.title,
-            teaser=entry.summary or None,
-            published=entry.published[:10] if entry.published else None,
-            cms_author=entry.author,
-            tags=list(entry.categories),
-            body_text=entry.content_text,
-            listing_url=feed_page,
-        )
 
     def feed_failed(self, failure: Failure) -> None:
         request = failure.request

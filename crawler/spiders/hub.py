@@ -10,7 +10,7 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler import runstats
-from crawler.items import Resource
+from crawler.extract import hub_resources
 from crawler.parsing.hub import parse_resource_hub
 from crawler.spiders.base import SourceSpider
 
@@ -35,20 +35,7 @@ class ResourceHubSpider(SourceSpider):
             return []
         self.crawler.stats.inc_value(runstats.LISTING_PAGES)
         self.crawler.stats.inc_value(runstats.ENTRIES, len(resources))
-        return [
-            Resource(
-                id=r.resource_id,
-                source=self.source_name,
-                page_url=r.page_url,
-                section=r.section,
-                kind=r.kind,
-                title=r.title,
-                description=r.description,
-                link=r.link,
-            )
-            for r in resources
-            if self.allowed(r.page_url)
-        ]
+        return hub_resources(resources, source=self.source_name, keep=self.keep)
 
     def hub_failed(self, failure: Failure) -> None:
         self.record_failure(failure)

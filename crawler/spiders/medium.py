@@ -10,7 +10,7 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler import runstats
-from crawler.items import Post
+from crawler.extract import medium_post
 from crawler.parsing.medium import NotAnArticle, parse_medium_article
 from crawler.spiders.base import SourceSpider
 
@@ -36,21 +36,7 @@ class MediumSpider(SourceSpider):
             return []
         self.crawler.stats.inc_value(runstats.LISTING_PAGES)
         self.crawler.stats.inc_value(runstats.ENTRIES)
-        return [
-            Post(
-                url=article.url,
-                source=self.source_name,
-                heading=article.title,
-                authors=[article.author] if article.author else [],
-                author_source="page" if article.author else "none",
-                published=article.published,
-                reading_minutes=article.reading_minutes,
-                body_text=article.body_text or None,
-                author_bio=article.author_bio,
-                partial=article.partial,
-                listing_url=response.url,
-            )
-        ]
+        return [medium_post(article, source=self.source_name, page_url=response.url)]
 
     def article_failed(self, failure: Failure) -> None:
         self.record_failure(failure)

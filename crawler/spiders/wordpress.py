@@ -16,7 +16,7 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler import runstats
-from crawler.items import Post
+from crawler.extract import listing_posts
 from crawler.parsing.listing import parse_listing
 from crawler.parsing.urls import next_page_guess, post_permalink_pattern, strip_crawl_traps
 from crawler.spiders.base import SourceSpider, http_status
@@ -71,11 +71,13 @@ class WordPressSpider(SourceSpider):
         listing = parse_listing(
             response.text, response.url, self.post_url, selectors=self.selectors
         )
-        entries = [entry for entry in listing.entries if self.allowed(entry.url)]
-        if not entries:
+        posts = listing_posts(
+            listing, source=self.source_name, page_url=response.url, keep=self.keep
+        )
+        if not posts:
             return self._empty_page(response.url, page, listing.next_url)
         stats.inc_value(runstats.LISTING_PAGES)
-        stats.inc_value(runstats.ENTRIES, len(entries))
+        stats.inc_value(runstats.ENTRIES, len(posts))
 
         output: list[Any] = []
         # Ask for the next page first so it downloads while these entries are stored.
@@ -85,16 +87,7 @@ class WordPressSpider(SourceSpider):
             else:
                 guess = next_page_guess(response.url, self.start_url)
                 output.append(self._listing_request(guess, page=page + 1, guessed=True))
-        output.extend(
-            Post(
-                url=entry.url,
-                source=self.source_name,
-                heading=entry.heading,
-                teaser=entry.teaser,
-                listing_url=response.url,
-            )
-            for entry in entries
-        )
+        output.extend(posts)
         return output
 
     def _empty_page(self, url: str, page: int, next_url: str | None) -> list[scrapy.Request]:

@@ -1,0 +1,101 @@
+"""From a fetched page to items: the routing that live crawls and ``reparse`` share.
+
+A spider fetches a page and calls one of these; ``blogarchive reparse`` reads
+the same page back from a WARC file and calls the same function, so a re-parse
+with today's parsers gives what a crawl with them would have given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from crawler.items import Post, Resource
+from crawler.parsing.feeds import Feed, FeedEntry
+from crawler.parsing.hub import Resource as HubEntry
+from crawler.parsing.listing import ListingPage
+from crawler.parsing.medium import MediumArticle
+from crawler.sources import Source
+
+
+def listing_posts(
+    listing: ListingPage, *, source: str, page_url: str, keep: Callable[[str], bool] = bool
+) -> list[Post]:
+    """One Post per entry of a listing page (``keep`` filters entry URLs)."""
+    return [
+        Post(
+            url=entry.url,
+            source=source,
+            heading=entry.heading,
+            teaser=entry.teaser,
+            listing_url=page_url,
+        )
+        for entry in listing.entries
+        if keep(entry.url)
+    ]
+
+
+def feed_posts(
+    feed: Feed, *, source: str, page_url: str, keep: Callable[[str], bool] = bool
+) -> list[Post]:
+    """One Post per feed entry: the title is parsed as a heading, the author kept as cms_author."""
+    return [_feed_post(entry, source, page_url) for entry in feed.entries if keep(entry.url)]
+
+
+def _feed_post(entry: FeedEntry, source: str, page_url: str) -> Post:
+    return Post(
+        url=entry.url,
+        source=source,
+        heading=entry.title,
+        teaser=entry.summary or None,
+        published=entry.published[:10] if entry.published else None,
+        cms_author=entry.author,
+        tags=list(entry.categories),
+        body_text=entry.content_text,
+        listing_url=page_url,
+    )
+
+
+def medium_post(article: MediumArticle, *, source: str, page_url: str) -> Post:
+    """The Post of a Medium story page; its byline is the page's own (author_source page)."""
+    return Post(
+        url=article.url,
+        source=source,
+        heading=article.title,
+        authors=[article.author] if article.author else [],
+        published=article.published,
+        reading_minutes=article.reading_minutes,
+        body_text=article.body_text or None,
+        author_bio=article.author_bio,
+        partial=article.partial,
+        listing_url=page_url,
+    )
+
+
+def hub_resources(
+    entries: list[HubEntry], *, source: str, keep: Callable[[str], bool] = bool
+) -> list[Resource]:
+    """One Resource per entry of a curated page."""
+    return [
+        Resource(
+            id=entry.resource_id,
+            source=source,
+            page_url=entry.page_url,
+            section=entry.section,
+            kind=entry.kind,
+            title=entry.title,
+            description=entry.description,
+            link=entry.link,
+        )
+        for entry in entries
+        if keep(entry.page_url)
+    ]
+
+
+def allowed_by(source: Source | None) -> Callable[[str], bool]:
+    """A URL filter for the source's ``allow`` path prefix (everything without one)."""
+    allow = source.allow if source else None
+    if allow is None:
+        return bool
+    prefix = re.compile(r"^[a-z]+://[^/]+" + re.escape(allow), re.IGNORECASE)
+    return lambda url: bool(prefix.match(url))
