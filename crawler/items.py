@@ -38,6 +38,14 @@ class Post:
     body_text: str | None = None
     author_bio: str | None = None
     partial: bool = False  # stored from a member-only preview, not the full text
+    # From the post's own page (issue: article pages):
+    published_raw: str | None = None  # the date text or value `published` was read from
+    date_precision: str | None = None  # day, month or year
+    modified: str | None = None
+    word_count: int | None = None
+    canonical_url: str | None = None  # the page's rel=canonical
+    article_fetched: str | None = None  # when the page was last read
+    article_error: str | None = None  # why the page could not be read; retried next crawl
     listing_url: str | None = None  # the page the entry was found on; not stored
 
 

@@ -36,6 +36,11 @@ EXPORT_KEYS = [
     "body_text",
     "author_bio",
     "partial",
+    "published_raw",
+    "date_precision",
+    "modified",
+    "word_count",
+    "canonical_url",
 ]
 
 

@@ -117,6 +117,13 @@ def test_schema_has_tables_columns_and_types(archive: Archive) -> None:
         "body_text": str,
         "author_bio": str,
         "partial": int,
+        "published_raw": str,
+        "date_precision": str,
+        "modified": str,
+        "word_count": int,
+        "canonical_url": str,
+        "article_fetched": str,
+        "article_error": str,
     }
     assert posts.pks == ["id"]
     assert {c.name for c in posts.columns if c.notnull} >= {"url", "source", "heading"}
@@ -643,3 +650,22 @@ def test_a_page_without_a_teaser_is_no_change_of_content(archive: Archive):
     assert post["teaser"] == make_post(1)["teaser"]
     assert post["body_text"] == "The article."
     assert archive.versions(make_post(1)["url"]) == []
+
+
+def test_a_changed_article_text_keeps_the_old_text_as_a_version(archive: Archive):
+    archive.save_posts([make_post(1, body_text="First text.", article_fetched=T1)], seen_at=T1)
+    result = archive.save_posts(
+        [make_post(1, body_text="Second text.", article_fetched=T2)], seen_at=T2
+    )
+    assert result == SaveResult(updated=1)
+    [version] = archive.versions(make_post(1)["url"])
+    assert (version["body_text"], version["seen_until"]) == ("First text.", T2)
+
+
+def test_an_article_error_stays_until_the_page_is_read(archive: Archive):
+    archive.save_posts([make_post(1, article_error="HTTP 500")], seen_at=T1)
+    archive.save_posts([make_post(1)], seen_at=T2)  # listing only: not tried again yet
+    errors = "SELECT article_error FROM posts WHERE url = ?"
+    assert archive.conn.execute(errors, (make_post(1)["url"],)).fetchone() == ("HTTP 500",)
+    archive.save_posts([make_post(1, article_fetched=T3, body_text="Text.")], seen_at=T3)
+    assert archive.conn.execute(errors, (make_post(1)["url"],)).fetchone() == (None,)

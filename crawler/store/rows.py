@@ -30,6 +30,11 @@ EXPORT_KEYS = (
     "body_text",
     "author_bio",
     "partial",
+    "published_raw",
+    "date_precision",
+    "modified",
+    "word_count",
+    "canonical_url",
 )
 
 # The Post fields kept in the posts table (listing_url is transient).
@@ -56,10 +61,17 @@ STORED_FIELDS = (
     "body_text",
     "author_bio",
     "partial",
+    "published_raw",
+    "date_precision",
+    "modified",
+    "word_count",
+    "canonical_url",
+    "article_fetched",
+    "article_error",
 )
 
 # A change here is a change of the post itself: it gets a version row.
-CONTENT_FIELDS = ("heading", "teaser")
+CONTENT_FIELDS = ("heading", "teaser", "body_text")
 
 # What the parser derives; a change here alone is a re-parse, not new content.
 DERIVED_FIELDS = tuple(f for f in STORED_FIELDS if f not in ("url", "source", *CONTENT_FIELDS))
@@ -68,6 +80,8 @@ DERIVED_FIELDS = tuple(f for f in STORED_FIELDS if f not in ("url", "source", *C
 # article page no teaser): a post seen without them keeps what is stored.
 FILL_ONLY_FIELDS = (
     "teaser", "published", "cms_author", "tags", "reading_minutes", "body_text", "author_bio",
+    "published_raw", "date_precision", "modified", "word_count", "canonical_url",
+    "article_fetched",
 )  # fmt: skip
 
 # What the heading parser alone decides: re-labelling a series rewrites only these.
@@ -84,6 +98,7 @@ VERSION_FIELDS = (
     "kind",
     "subject",
     "parser_version",
+    "body_text",
 )
 
 _REQUIRED = ("url", "source", "heading")

@@ -75,12 +75,12 @@ def save_batch(
             continue
         row = _merged(row, old)
         post_id, updated_at = old["id"], old["updated"]
-        if _differs(old, row, CONTENT_FIELDS):
+        if _content_changed(old, row):
             _insert_version(conn, old, seen_at)
             updated_at = seen_at
             _update_post(conn, post_id, row, seen_at, updated=updated_at)
             updated += 1
-        elif _differs(old, row, DERIVED_FIELDS):
+        elif _differs(old, row, _REWRITABLE):  # a re-parse, or a blank filled in
             _update_post(conn, post_id, row, seen_at, updated=updated_at)
         else:
             touched.append((seen_at, post_id))
@@ -122,9 +122,19 @@ def refresh_heading_fields(conn: sqlite3.Connection, rows: Sequence[dict[str, An
     return changed
 
 
+def _content_changed(old: dict[str, Any], row: dict[str, Any]) -> bool:
+    """A heading, teaser or text that differs from one stored; filling in a blank is no change."""
+    return any(old[name] is not None and old[name] != row[name] for name in CONTENT_FIELDS)
+
+
 def _merged(row: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
-    """``row`` with the facts it lacks (FILL_ONLY_FIELDS) taken from the stored ``old``."""
+    """``row`` with the facts it lacks (FILL_ONLY_FIELDS) taken from the stored ``old``.
+
+    An article error stays until the page is read (``article_fetched`` given).
+    """
     missing = [name for name in FILL_ONLY_FIELDS if row[name] is None and old[name] is not None]
+    if row["article_error"] is None and row["article_fetched"] is None:
+        missing.append("article_error")
     return {**row, **{name: old[name] for name in missing}} if missing else row
 
 

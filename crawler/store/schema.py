@@ -223,3 +223,24 @@ def m006_post_details_tags_and_resources(db: Database) -> None:
         foreign_keys=[("source", "sources", "name")],
     )
     resources.create_index(["source", "page_url"])
+
+
+@MIGRATIONS()
+def m007_article_pages(db: Database) -> None:
+    """What a post's own page tells: dates with their raw text and precision, text, canonical.
+
+    ``article_error`` holds why the page could not be read (NULL once it was),
+    so the next crawl tries again; ``post_versions.body_text`` keeps old texts.
+    """
+    posts = db["posts"]
+    for column, kind in (
+        ("published_raw", str),
+        ("date_precision", str),
+        ("modified", str),
+        ("word_count", int),
+        ("canonical_url", str),
+        ("article_fetched", str),
+        ("article_error", str),
+    ):
+        posts.add_column(column, kind)
+    db["post_versions"].add_column("body_text", str)
