@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from crawler.items import Post, Resource
 from crawler.parsing.feeds import Feed, FeedEntry
@@ -16,6 +18,9 @@ from crawler.parsing.hub import Resource as HubEntry
 from crawler.parsing.listing import ListingPage
 from crawler.parsing.medium import MediumArticle
 from crawler.sources import Source
+
+if TYPE_CHECKING:
+    from crawler.parsing.article import ArticlePage
 
 
 def listing_posts(
@@ -51,7 +56,8 @@ def _feed_post(entry: FeedEntry, source: str, page_url: str) -> Post:
         published=entry.published[:10] if entry.published else None,
         cms_author=entry.author,
         tags=list(entry.categories),
-        body_text=entry.content_text,
+        # No body_text: the post's own page is the one source of text, so a feed's
+        # rendering of it and the page's never alternate as "changes".
         listing_url=page_url,
     )
 
@@ -90,6 +96,28 @@ def hub_resources(
         for entry in entries
         if keep(entry.page_url)
     ]
+
+
+def article_post(post: Post, page: ArticlePage, *, fetched_at: str) -> Post:
+    """The listing's ``post`` completed with what its own page says.
+
+    The page's byline goes in ``authors``; the heading's, when it has one, wins later.
+    """
+    return replace(
+        post,
+        authors=list(page.authors),
+        published=page.published or post.published,
+        published_raw=page.published_raw,
+        date_precision=page.date_precision,
+        date_relative=page.date_relative,
+        modified=page.modified,
+        tags=[*page.categories, *(t for t in page.tags if t not in page.categories)] or post.tags,
+        canonical_url=page.canonical_url,
+        body_text=page.body_text or None,
+        word_count=page.word_count,
+        article_fetched=fetched_at,
+        article_error=None,
+    )
 
 
 def allowed_by(source: Source | None) -> Callable[[str], bool]:

@@ -41,6 +41,7 @@ class Post:
     # From the post's own page (issue: article pages):
     published_raw: str | None = None  # the date text or value `published` was read from
     date_precision: str | None = None  # day, month or year
+    date_relative: bool | None = None  # read from "2 weeks ago", resolved at crawl time
     modified: str | None = None
     word_count: int | None = None
     canonical_url: str | None = None  # the page's rel=canonical

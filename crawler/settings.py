@@ -16,6 +16,7 @@ SPIDER_LOADER_CLASS = "crawler.spiderloader.SourceSpiderLoader"
 ARCHIVE_DB = "archive.sqlite"  # SQLite archive, relative to the current folder
 EXPORTS_DIR = "exports"  # posts.json and posts.jsonl are rewritten here after each crawl
 SOURCES_FILE = None  # extra TOML registry merged over crawler/sources.toml
+FOLLOW_ARTICLES = True  # read new and changed posts' own pages (dates, tags, text)
 BLOGARCHIVE_CONTACT_URL = "https://github.com/blogarchive/blogarchive"  # goes in the User-Agent
 
 # --- politeness -----------------------------------------------------------

@@ -38,6 +38,7 @@ EXPORT_KEYS = [
     "partial",
     "published_raw",
     "date_precision",
+    "date_relative",
     "modified",
     "word_count",
     "canonical_url",

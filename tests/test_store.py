@@ -119,6 +119,7 @@ def test_schema_has_tables_columns_and_types(archive: Archive) -> None:
         "partial": int,
         "published_raw": str,
         "date_precision": str,
+        "date_relative": int,
         "modified": str,
         "word_count": int,
         "canonical_url": str,

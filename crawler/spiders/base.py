@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy.exceptions import (
     CannotResolveHostError,
+    DownloadCancelledError,
     DownloadConnectionRefusedError,
     DownloadTimeoutError,
     IgnoreRequest,
@@ -92,6 +93,8 @@ def failure_kind(failure: Failure) -> tuple[str, str]:
         return "dns", "DNS lookup failed"
     if failure.check(DownloadConnectionRefusedError, ConnectionRefusedError):
         return "refused", "connection refused"
+    if failure.check(DownloadCancelledError) and "max size" in failure.getErrorMessage():
+        return "too_large", "larger than DOWNLOAD_MAXSIZE: skipped"
     if failure.check(IgnoreRequest):
         return "ignored", str(failure.value) or "request ignored"
     return "network", failure.getErrorMessage()

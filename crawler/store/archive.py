@@ -204,6 +204,11 @@ class Archive:
             row["authors_more"] = bool(row["authors_more"])
         return found
 
+    def article_state(self, source: str) -> list[dict[str, Any]]:
+        """``url``, ``heading``, ``teaser`` and ``article_fetched`` of each post of ``source``."""
+        sql = "SELECT url, heading, teaser, article_fetched FROM posts WHERE source = ?"
+        return _dicts(self.conn.execute(sql, (source,)))
+
     def refresh_heading_fields(self, posts: Sequence[Mapping[str, Any]]) -> int:
         """Rewrite what was parsed from the headings of ``posts`` (keyed by url).
 

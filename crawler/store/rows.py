@@ -32,6 +32,7 @@ EXPORT_KEYS = (
     "partial",
     "published_raw",
     "date_precision",
+    "date_relative",
     "modified",
     "word_count",
     "canonical_url",
@@ -63,6 +64,7 @@ STORED_FIELDS = (
     "partial",
     "published_raw",
     "date_precision",
+    "date_relative",
     "modified",
     "word_count",
     "canonical_url",
@@ -80,7 +82,7 @@ DERIVED_FIELDS = tuple(f for f in STORED_FIELDS if f not in ("url", "source", *C
 # article page no teaser): a post seen without them keeps what is stored.
 FILL_ONLY_FIELDS = (
     "teaser", "published", "cms_author", "tags", "reading_minutes", "body_text", "author_bio",
-    "published_raw", "date_precision", "modified", "word_count", "canonical_url",
+    "published_raw", "date_precision", "date_relative", "modified", "word_count", "canonical_url",
     "article_fetched",
 )  # fmt: skip
 
@@ -102,7 +104,8 @@ VERSION_FIELDS = (
 )
 
 _REQUIRED = ("url", "source", "heading")
-_BOOLEANS = ("authors_more", "teaser_truncated", "partial")
+_BOOLEANS = ("authors_more", "teaser_truncated", "partial", "date_relative")
+_UNKNOWABLE = frozenset({"date_relative"})
 _DEFAULTS = {"kind": "article", "author_source": "none"}
 
 
@@ -119,7 +122,9 @@ def post_to_row(post: Mapping[str, Any], index: int = 0) -> dict[str, Any]:
         if row[name] is None:
             row[name] = default
     for name in _BOOLEANS:
-        row[name] = int(bool(row[name]))
+        # None stays None where a flag may be unknown (no date read yet).
+        if row[name] is not None or name not in _UNKNOWABLE:
+            row[name] = int(bool(row[name]))
     row["authors"] = authors_to_json(row["authors"] or ())
     # No tags is "not known here" (a listing shows none), stored as NULL until merged.
     row["tags"] = authors_to_json(row["tags"]) if row["tags"] else None
@@ -137,5 +142,6 @@ def export_shape(values: Sequence[Any]) -> dict[str, Any]:
     post["authors"] = json.loads(post["authors"])
     post["tags"] = json.loads(post["tags"])
     for name in _BOOLEANS:
-        post[name] = bool(post[name])
+        if post[name] is not None or name not in _UNKNOWABLE:
+            post[name] = bool(post[name])
     return post

@@ -236,6 +236,7 @@ def m007_article_pages(db: Database) -> None:
     for column, kind in (
         ("published_raw", str),
         ("date_precision", str),
+        ("date_relative", int),
         ("modified", str),
         ("word_count", int),
         ("canonical_url", str),
