@@ -56,6 +56,13 @@ def _scrapy_setting(values: tuple[str, ...]) -> dict[str, str]:
     help="TOML registry of extra sources (replaces built-ins of the same name).",
 )
 @click.option("--max-pages", type=click.IntRange(min=1), help="Listing pages per source, at most.")
+@click.option("--no-articles", is_flag=True, help="Do not read posts' own pages.")
+@click.option(
+    "--warc-dir",
+    default="archive/warc",
+    show_default=True,
+    help="Where the raw pages of each run are kept (WARC).",
+)
 @click.option(
     "-s",
     "--set",
@@ -71,6 +78,8 @@ def crawl(
     exports_dir: str,
     sources_file: str | None,
     max_pages: int | None,
+    no_articles: bool,
+    warc_dir: str,
     settings: tuple[str, ...],
     verbose: bool,
 ) -> None:
@@ -89,7 +98,11 @@ def crawl(
             exports_dir=exports_dir,
             max_pages=max_pages,
             sources_file=sources_file,
-            settings=_scrapy_setting(settings),
+            settings={
+                "FOLLOW_ARTICLES": not no_articles,
+                "WARC_DIR": warc_dir,
+                **_scrapy_setting(settings),
+            },
             log_level="INFO" if verbose else "WARNING",
         )
     except ArchiveError as exc:
@@ -124,6 +137,51 @@ def demo(db_path: str, exports_dir: str, theme: str | None) -> None:
     from crawler.demo.run import run_demo
 
     sys.exit(run_demo(Path(db_path), Path(exports_dir), theme=theme, echo=click.echo))
+
+
+@cli.command("reparse")
+@click.argument("warcs", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_path", default="archive.sqlite", show_default=True)
+@click.option("--exports", "exports_dir", default="exports", show_default=True)
+@click.option(
+    "--warc-dir",
+    default="archive/warc",
+    show_default=True,
+    help="Where to find WARC files when none are named.",
+)
+@click.option(
+    "--sources",
+    "sources_file",
+    type=click.Path(dir_okay=False),
+    help="TOML registry of extra sources (selectors, date order).",
+)
+def reparse_command(
+    warcs: tuple[str, ...], db_path: str, exports_dir: str, warc_dir: str, sources_file: str | None
+) -> None:
+    """Rebuild or update the archive from WARC files alone, with today's parsers."""
+    from crawler.reparse import reparse, warc_files
+
+    paths = [Path(w) for w in warcs] or warc_files(warc_dir)
+    if not paths:
+        _fail(f"no WARC files given and none in {warc_dir}")
+    try:
+        report = reparse(
+            paths, db_path=db_path, exports_dir=exports_dir, sources=load_sources(sources_file)
+        )
+    except (SourceConfigError, ArchiveError) as exc:
+        _fail(str(exc))
+    for line in report.skipped:
+        click.echo(f"skipped: {line}", err=True)
+    stats = report.stats
+    click.echo(
+        f"Re-parsed {report.records} archived pages from {len(paths)} WARC file(s) into "
+        f"{db_path}: {stats['blogarchive/posts/new']} new, "
+        f"{stats['blogarchive/posts/updated']} updated, "
+        f"{stats['blogarchive/posts/unchanged']} unchanged posts"
+        f"; {stats['blogarchive/resources/new'] + stats['blogarchive/resources/unchanged']} "
+        "resources"
+    )
+    sys.exit(EXIT_DEGRADED if report.skipped else EXIT_OK)
 
 
 @cli.command("parse-heading")

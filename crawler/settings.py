@@ -16,6 +16,8 @@ SPIDER_LOADER_CLASS = "crawler.spiderloader.SourceSpiderLoader"
 ARCHIVE_DB = "archive.sqlite"  # SQLite archive, relative to the current folder
 EXPORTS_DIR = "exports"  # posts.json and posts.jsonl are rewritten here after each crawl
 SOURCES_FILE = None  # extra TOML registry merged over crawler/sources.toml
+WARC_ENABLED = True  # keep every page data was taken from, as received, in WARC files
+WARC_DIR = "archive/warc"  # one .warc.gz per crawl run; `blogarchive reparse` reads them
 FOLLOW_ARTICLES = True  # read new and changed posts' own pages (dates, tags, text)
 BLOGARCHIVE_CONTACT_URL = "https://github.com/blogarchive/blogarchive"  # goes in the User-Agent
 
@@ -43,6 +45,15 @@ ITEM_PIPELINES = {
     "crawler.pipelines.dedupe.DedupePipeline": 200,
     "crawler.pipelines.store.StorePipeline": 300,
     "crawler.pipelines.export.ExportPipeline": 900,
+}
+
+DOWNLOADER_MIDDLEWARES = {
+    # Just outside HttpCompressionMiddleware (590): sees bodies before they are decoded.
+    "crawler.middlewares.warc.ReceivedBodyMiddleware": 595,
+}
+SPIDER_MIDDLEWARES = {
+    # Next to the spider: sees each callback's output and its response.
+    "crawler.middlewares.warc.WarcRecorderMiddleware": 950,
 }
 
 EXTENSIONS = {

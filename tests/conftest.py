@@ -65,6 +65,8 @@ def scrapy_crawl(
             f"ARCHIVE_DB={db}",
             "-s",
             f"EXPORTS_DIR={exports}",
+            "-s",
+            f"WARC_DIR={db.parent / 'warc'}",
             *FAST,
             *extra,
         ],

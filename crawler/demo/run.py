@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -33,6 +34,8 @@ def run_demo(
         db_path.with_name(db_path.name + "-shm"),
     ):
         stale.unlink(missing_ok=True)
+    warc_dir = db_path.with_name(db_path.stem + "-warc")
+    shutil.rmtree(warc_dir, ignore_errors=True)
     source = load_sources()[DEMO_SOURCE]
     with (
         tempfile.TemporaryDirectory(prefix="blogarchive-demo-") as root,
@@ -42,7 +45,10 @@ def run_demo(
         echo(f"Serving an offline copy of the {source.title} at {site.start_url}")
         local = replace(source, start_urls=(site.start_url,))
         [outcome] = run_crawl(
-            [local], db_path=str(db_path), exports_dir=str(exports_dir), settings=LOCAL_SETTINGS
+            [local],
+            db_path=str(db_path),
+            exports_dir=str(exports_dir),
+            settings={**LOCAL_SETTINGS, "WARC_DIR": str(warc_dir)},
         )
     echo(f"Crawl {outcome.status}: {outcome.message}")
     with Archive(db_path, read_only=True) as archive:
@@ -60,6 +66,8 @@ def run_demo(
     echo("Query it, for example:")
     echo(f'  sqlite-utils {db_path} "select title, authors from posts where series is not null"')
     echo(f"  sqlite-utils search {db_path} posts leadership --limit 5")
+    echo(f"The pages themselves are kept in {warc_dir}/ (WARC); rebuild from them with:")
+    echo(f"  blogarchive reparse --warc-dir {warc_dir} --db {db_path}")
     return 0 if outcome.status == "ok" else 1
 
 
