@@ -35,7 +35,7 @@ from crawler.parsing.feeds import FeedError, parse_feed
 from crawler.parsing.hub import parse_resource_hub
 from crawler.parsing.listing import parse_listing
 from crawler.parsing.medium import NotAnArticle, parse_medium_article
-from crawler.parsing.urls import post_permalink_pattern
+from crawler.parsing.urls import canonical_post_url, post_permalink_pattern
 from crawler.pipelines.dedupe import DedupePipeline
 from crawler.pipelines.export import ExportPipeline
 from crawler.pipelines.normalise import NormalisePipeline
@@ -83,7 +83,11 @@ def reparse(
     """Re-parse every response in ``paths`` into the archive at ``db_path``; rewrite the exports."""
     paths = [Path(p) for p in paths]
     report = ReparseReport()
-    articles = {r.url for r in _responses(paths, report, count=False) if r.kind == "article"}
+    articles = {
+        canonical_post_url(r.url)
+        for r in _responses(paths, report, count=False)
+        if r.kind == "article"
+    }
     normalise = NormalisePipeline(str(db_path))
     dedupe = DedupePipeline(report.stats)
     store = StorePipeline(str(db_path), report.stats)
@@ -93,18 +97,22 @@ def reparse(
         for name in {r.source for r in _responses(paths, report, count=False) if r.source}:
             source = sources.get(name)
             archive.register_source(name, source.kind if source else "unknown", "")
+
+    def process(item: Post | Resource) -> None:
+        try:
+            store.process_item(dedupe.process_item(normalise.process_item(item)))
+        except DropItem:
+            return
+        report.items += 1
+
     waiting: dict[str, Post] = {}  # listing posts whose own page comes later in the files
     try:
         for response in _responses(paths, report, count=True):
             for item in _items(response, sources, waiting, articles, report):
-                try:
-                    store.process_item(dedupe.process_item(normalise.process_item(item)))
-                except DropItem:
-                    continue
-                report.items += 1
+                process(item)
         # A post whose page was never archived is kept as its listing showed it.
         for post in waiting.values():
-            store.process_item(dedupe.process_item(normalise.process_item(post)))
+            process(post)
     finally:
         store.close_spider()
     ExportPipeline(str(db_path), str(exports_dir)).write_exports()
@@ -159,7 +167,7 @@ def _items(
         if response.kind == "hub":
             return hub_resources(parse_resource_hub(text, response.url), source=name, keep=keep)
         if response.kind == "article":
-            post = waiting.pop(response.url, None)
+            post = waiting.pop(canonical_post_url(response.url), None)
             if post is None:
                 return []  # its listing record is not in these files
             page = parse_article(
@@ -183,8 +191,9 @@ def _hold_for_articles(
 ) -> list[Post]:
     ready = []
     for post in posts:
-        if post.url in articles:
-            waiting.setdefault(post.url, post)
+        key = canonical_post_url(post.url)
+        if key in articles:
+            waiting.setdefault(key, post)
         else:
             ready.append(post)
     return ready
@@ -204,7 +213,10 @@ def _body(response: ArchivedResponse) -> bytes:
         if coding in ("gzip", "x-gzip"):
             body = gzip.decompress(body)
         elif coding == "deflate":
-            body = zlib.decompress(body)
+            try:
+                body = zlib.decompress(body)
+            except zlib.error:  # raw deflate, as some servers send it
+                body = zlib.decompress(body, -zlib.MAX_WBITS)
     return body
 
 

@@ -30,6 +30,7 @@ class Fault:
     delay: float = 0.0  # seconds to wait before answering
     body: bytes = b""
     content_type: str = "text/html; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)  # more response headers
 
 
 @dataclass
@@ -61,6 +62,8 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_response(fault.status)
             self.send_header("Content-Type", fault.content_type)
             self.send_header("Content-Length", str(len(fault.body)))
+            for name, value in fault.headers.items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(fault.body)
         except (BrokenPipeError, ConnectionResetError):
@@ -73,7 +76,8 @@ class _Handler(SimpleHTTPRequestHandler):
         return super().guess_type(path)
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        self.request_log.add(self.command, self.path, int(code) if str(code).isdigit() else 0)
+        path = getattr(self, "path", "")  # unset when the request line was unreadable
+        self.request_log.add(self.command or "", path, int(code) if str(code).isdigit() else 0)
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # requests are kept in request_log, not printed

@@ -9,6 +9,8 @@ Two small middlewares share the job:
   for each response whose callback yielded an item, with the routing that
   ``blogarchive reparse`` needs (source, page kind, start URL) in
   ``WARC-Blogarchive-*`` headers. One file per crawl run, under ``WARC_DIR``.
+  A response counts when its callback yielded an item, or a request for a
+  post's own page carrying the item taken from it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from crawler.warc import Exchange, WarcWriter
 logger = logging.getLogger(__name__)
 
 _RECEIVED = "blogarchive_received"  # request.meta key: (headers, body) as received
+_DECODED = "blogarchive_decoded"  # request.meta key: codings Scrapy removed from the body
+# Codings kept as received: the standard library undoes them when re-parsing.
+RAW_CODINGS = frozenset({"gzip", "x-gzip", "deflate", "identity"})
 # Page kinds by platform spider, for pages whose request does not say.
 _KIND_OF_SPIDER = {
     "wordpress": "listing",
@@ -48,23 +53,33 @@ class ReceivedBodyMiddleware:
         return cls()
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if response.headers.get("Content-Encoding"):
+        codings = [
+            c.decode("latin-1").strip().lower()
+            for c in response.headers.getlist("Content-Encoding")
+        ]
+        if not codings:
+            return response
+        if set(codings) <= RAW_CODINGS:
             request.meta[_RECEIVED] = (_headers(response), response.body)
+        else:
+            # br, zstd: reparse could not undo them, so the decoded body is kept and said so.
+            request.meta[_DECODED] = tuple(codings)
         return response
 
 
 class WarcRecorderMiddleware:
     """Write the exchanges that produced items to ``<WARC_DIR>/<spider>-<time>.warc.gz``."""
 
-    def __init__(self, folder: str | Path) -> None:
+    def __init__(self, folder: str | Path, crawler: Crawler | None = None) -> None:
         self.folder = Path(folder)
+        self.crawler = crawler  # for the running spider's routing data
         self.writer: WarcWriter | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcRecorderMiddleware:
         if not crawler.settings.getbool("WARC_ENABLED"):
             raise NotConfigured
-        recorder = cls(crawler.settings.get("WARC_DIR"))
+        recorder = cls(crawler.settings.get("WARC_DIR"), crawler)
         crawler.signals.connect(recorder.close, signal=signals.spider_closed)
         return recorder
 
@@ -72,8 +87,8 @@ class WarcRecorderMiddleware:
         self, response: Response | None, result: Iterable[Any], spider: Spider | None = None
     ) -> Iterable[Any]:
         output = list(result)
-        produced_items = any(not isinstance(x, Request) for x in output)
-        if produced_items and response is not None and spider is not None:
+        spider = spider or (self.crawler.spider if self.crawler else None)
+        if response is not None and spider is not None and any(map(_carries_data, output)):
             self.record(response, spider)
         return output
 
@@ -101,6 +116,7 @@ class WarcRecorderMiddleware:
                 response_headers=headers,
                 body=body,
                 fetched_at=utc_now(),
+                decoded=() if received else request.meta.get(_DECODED, ()),
                 source=getattr(spider, "source_name", spider.name),
                 kind=request.meta.get("kind") or _KIND_OF_SPIDER.get(spider.kind, "listing"),
                 extra={"start_url": getattr(spider, "start_url", "")},
@@ -112,6 +128,11 @@ class WarcRecorderMiddleware:
             self.writer.close()
             logger.info("Raw pages archived in %s", self.writer.path)
             self.writer = None
+
+
+def _carries_data(output: Any) -> bool:
+    """An item, or a request for a post's page that carries the item taken from this one."""
+    return not isinstance(output, Request) or output.meta.get("kind") == "article"
 
 
 def _headers(message: Request | Response) -> list[tuple[str, str]]:

@@ -74,7 +74,6 @@ _HOSTED_INTERVIEW_RE = re.compile(
     r"(?P<host>[^:]{3,60}?)\s+(?i:in\s+conversation\s+with|in\s+discussion\s+with"
     r"|talks\s+(?:to|with))\s+(?P<rest>.+)"
 )
-_INTERVIEW_HINT_RE = re.compile(r"with|onversation|&|nterview|iscussion|talks")
 _SUBJECT_END_RE = re.compile(r"\s*(?:[:?(|–—]|\s-\s|,\s)|\s+(?:on|about)\s+")
 _REVIEW_SUFFIX_RE = re.compile(
     r"(?:\s*[:|,–—]\s*|\s+-+\s+|\s*\(\s*)(?i:an?\s+)?(?i:book\s+review)\s*\)?$"
@@ -142,7 +141,7 @@ def _parse(text: str, known: Mapping[str, str]) -> ParsedHeading:
         "author_roles": byline.roles,
     }
 
-    subject = _interview(body) if _INTERVIEW_HINT_RE.search(body) else None
+    subject = _interview(body) if _has_interview_hint(body) else None
     if subject is not None:
         return ParsedHeading(title=body, kind="interview", subject=subject or None, **common)
 
@@ -176,6 +175,18 @@ def _parse(text: str, known: Mapping[str, str]) -> ParsedHeading:
     )
 
 
+def _has_interview_hint(body: str) -> bool:
+    # Plain substring tests: much faster than a regex of alternatives or any().
+    return (
+        "with" in body
+        or "onversation" in body
+        or "&" in body
+        or "nterview" in body
+        or "iscussion" in body
+        or "talks" in body
+    )
+
+
 def _names_the_books_author(body: str) -> bool:
     """``Book review: Humble Inquiry by Edgar Schein``: the "by" names the book's author.
 
@@ -196,6 +207,8 @@ def _interview(body: str) -> str | None:
     if match:
         subject = _interview_subject(match["rest"], names_only=bool(match["label"]))
         return "" if subject is None and not match["label"] else subject
+    if "onversation with" not in body and "iscussion with" not in body and "talks " not in body:
+        return None
     match = _HOSTED_INTERVIEW_RE.match(body)
     if match and person_name(match["host"]):
         return _interview_subject(match["rest"], names_only=True)

@@ -108,8 +108,8 @@ def strip_honorifics(tokens: list[str]) -> tuple[list[str], bool]:
     return tokens[start:], start > 0
 
 
-def _strip_post_nominals(tokens: list[str]) -> list[str]:
-    if tokens and not is_post_nominal(tokens[-1]) and not any("," in t for t in tokens):
+def _strip_post_nominals(tokens: list[str], *, has_comma: bool = True) -> list[str]:
+    if tokens and not has_comma and not is_post_nominal(tokens[-1]):
         return tokens
     end = len(tokens)
     while end > 0 and is_post_nominal(tokens[end - 1]):
@@ -145,7 +145,7 @@ def person_name(text: str, *, allow_single: bool = False) -> str | None:
     frequent surnames (``North``, ``Nurse``) as the last word after a first name.
     """
     tokens, had_honorific = strip_honorifics(text.split())
-    tokens = _strip_post_nominals(tokens)
+    tokens = _strip_post_nominals(tokens, has_comma="," in text)
     if not tokens or len(tokens) > _MAX_PERSON_WORDS:
         return None
     if len(tokens) == 1 and not (had_honorific or allow_single):

@@ -97,7 +97,17 @@ def failure_kind(failure: Failure) -> tuple[str, str]:
         return "too_large", "larger than DOWNLOAD_MAXSIZE: skipped"
     if failure.check(IgnoreRequest):
         return "ignored", str(failure.value) or "request ignored"
-    return "network", failure.getErrorMessage()
+    return "network", _short(failure)
+
+
+def _short(failure: Failure) -> str:
+    """One readable line for a low-level network failure (Twisted nests them)."""
+    value = failure.value
+    inner = getattr(value, "reasons", None)  # ResponseNeverReceived and friends
+    if inner:
+        value = inner[0].value
+    text = " ".join(str(value).split()) or type(value).__name__
+    return f"{type(value).__name__}: {text}"[:200]
 
 
 def http_status(failure: Failure) -> int | None:

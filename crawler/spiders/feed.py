@@ -18,12 +18,13 @@ from twisted.python.failure import Failure
 from crawler import runstats
 from crawler.extract import feed_posts
 from crawler.parsing.feeds import FeedError, parse_feed, wordpress_feed_page
-from crawler.spiders.base import SourceSpider, http_status
+from crawler.spiders.articles import ArticleFollowingSpider
+from crawler.spiders.base import http_status
 
 logger = logging.getLogger(__name__)
 
 
-class FeedSpider(SourceSpider):
+class FeedSpider(ArticleFollowingSpider):
     """Read each start URL as a feed; walk WordPress feeds back with ``?paged=N``."""
 
     name = "feed"
@@ -35,6 +36,7 @@ class FeedSpider(SourceSpider):
         self.seen: dict[str, set[str]] = {}
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.start_following()
         for url in self.start_urls:
             yield self._feed_request(url, feed_url=url, page=1)
 
@@ -70,7 +72,7 @@ class FeedSpider(SourceSpider):
         next_url = feed.next_url or self._older_page(feed_url, page)
         if next_url and self.wants_page(page + 1):
             output.append(self._feed_request(next_url, feed_url=feed_url, page=page + 1))
-        output.extend(posts)
+        output.extend(self.route_posts(posts))
         return output
 
     def _older_page(self, feed_url: str, page: int) -> str | None:

@@ -19,7 +19,8 @@ from crawler import runstats
 from crawler.extract import listing_posts
 from crawler.parsing.listing import parse_listing
 from crawler.parsing.urls import next_page_guess, post_permalink_pattern, strip_crawl_traps
-from crawler.spiders.base import SourceSpider, http_status
+from crawler.spiders.articles import ArticleFollowingSpider
+from crawler.spiders.base import http_status
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ logger = logging.getLogger(__name__)
 MAX_FAILURES_IN_A_ROW = 3
 
 
-class WordPressSpider(SourceSpider):
+class WordPressSpider(ArticleFollowingSpider):
     """Crawl the start URL and its ``/page/N/`` successors until the last page.
 
     Post permalinks are expected on the start URL's host and path
@@ -47,6 +48,7 @@ class WordPressSpider(SourceSpider):
         self.selectors = source.selectors if source else None
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.start_following()
         for url in self.start_urls:
             yield self._listing_request(url, page=1, guessed=False)
 
@@ -87,7 +89,7 @@ class WordPressSpider(SourceSpider):
             else:
                 guess = next_page_guess(response.url, self.start_url)
                 output.append(self._listing_request(guess, page=page + 1, guessed=True))
-        output.extend(posts)
+        output.extend(self.route_posts(posts))
         return output
 
     def _empty_page(self, url: str, page: int, next_url: str | None) -> list[scrapy.Request]:

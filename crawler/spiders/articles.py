@@ -1,0 +1,119 @@
+"""Following a listed post to its own page, for its dates, tags and text.
+
+Only new posts, posts whose heading or teaser changed, and posts whose page
+could not be read before are fetched, so a quiet re-crawl costs the site
+nothing more. A page that fails keeps the listing's data and records why on
+the post (``article_error``); the next crawl tries it again.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
+
+from crawler import runstats
+from crawler.extract import article_post
+from crawler.items import Post
+from crawler.parsing.article import NotAnArticlePage, parse_article
+from crawler.parsing.teaser import parse_teaser
+from crawler.parsing.urls import canonical_post_url
+from crawler.spiders.base import SourceSpider, failure_kind
+from crawler.store import Archive, ArchiveError, utc_now
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPost:
+    heading: str
+    teaser: str | None
+    article_read: bool
+
+
+class ArticleFollowingSpider(SourceSpider):
+    """A platform spider whose entries link to post pages worth reading too."""
+
+    def start_following(self) -> None:
+        """Read what the archive knows of this source's posts (call once, at start)."""
+        self.follow_articles = self.settings.getbool("FOLLOW_ARTICLES", True)
+        self.date_order = self.source.date_order if self.source else "DMY"
+        self.known: dict[str, KnownPost] = {}
+        if not self.follow_articles:
+            return
+        try:
+            with Archive(self.settings.get("ARCHIVE_DB"), read_only=True) as archive:
+                rows = archive.article_state(self.source_name)
+        except ArchiveError:
+            return  # a new archive: every post is new
+        self.known = {
+            row["url"]: KnownPost(row["heading"], row["teaser"], bool(row["article_fetched"]))
+            for row in rows
+        }
+
+    def route_posts(self, posts: list[Post]) -> list[Any]:
+        """Each post as it is, or a request for its page when that is worth reading."""
+        return [self._article_request(p) if self._wants_article(p) else p for p in posts]
+
+    def _wants_article(self, post: Post) -> bool:
+        if not self.follow_articles:
+            return False
+        known = self.known.get(canonical_post_url(post.url))
+        if known is None or not known.article_read or known.heading != post.heading:
+            return True
+        return post.teaser is not None and parse_teaser(post.teaser).text != known.teaser
+
+    def _article_request(self, post: Post) -> scrapy.Request:
+        return scrapy.Request(
+            _same_scheme_as(post.url, post.listing_url),
+            callback=self.parse_article_page,
+            errback=self.article_failed,
+            cb_kwargs={"post": post},
+            meta={"kind": "article"},
+            priority=-1,  # the listing walk first: it decides what else to fetch
+        )
+
+    def parse_article_page(self, response: Response, post: Post) -> list[Post]:
+        if not isinstance(response, TextResponse):
+            return [self._failed_post(post, "not_html", response.url, "page is not HTML")]
+        fetched_at = utc_now()
+        try:
+            page = parse_article(
+                response.text, response.url, fetched_at=fetched_at, date_order=self.date_order
+            )
+        except NotAnArticlePage as exc:
+            return [self._failed_post(post, "not_an_article", response.url, str(exc))]
+        self.crawler.stats.inc_value(runstats.ARTICLES)
+        return [article_post(post, page, fetched_at=fetched_at)]
+
+    def article_failed(self, failure: Failure) -> list[Post]:
+        post: Post = failure.request.cb_kwargs["post"]
+        kind, reason = failure_kind(failure)
+        return [self._failed_post(post, kind, failure.request.url, reason)]
+
+    def _failed_post(self, post: Post, kind: str, url: str, reason: str) -> Post:
+        """The listing's post, with why its page could not be read."""
+        log = logger.warning if kind == "too_large" else logger.error
+        log("Article page failed: %s: %s", url, reason)
+        runstats.record_error(self.crawler.stats, f"article_{kind}", url, reason, page_failed=False)
+        post.article_error = reason
+        return post
+
+
+def _same_scheme_as(url: str, page_url: str | None) -> str:
+    """``url`` with the scheme of the page that linked it, when both are on one host.
+
+    Blogs mix http and https links to their own posts; the scheme that just
+    served the listing is the one known to work.
+    """
+    if not page_url:
+        return url
+    link, page = urlsplit(url), urlsplit(page_url)
+    if link.netloc == page.netloc and link.scheme != page.scheme:
+        return urlunsplit(link._replace(scheme=page.scheme))
+    return url
