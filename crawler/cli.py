@@ -14,7 +14,6 @@ from pathlib import Path
 
 import click
 
-from crawler.crawling import CrawlOutcome, run_crawl
 from crawler.sources import SourceConfigError, load_sources, select_sources
 from crawler.store import ArchiveError
 
@@ -91,6 +90,8 @@ def crawl(
         _fail(str(exc))
     except KeyError as exc:
         _fail(f"unknown source(s): {exc.args[0]} (known: {', '.join(registry)})")
+    from crawler.crawling import run_crawl  # Scrapy's import is slow: only when crawling
+
     try:
         outcomes = run_crawl(
             selected,
@@ -111,7 +112,7 @@ def crawl(
     sys.exit(EXIT_OK if all(o.status == "ok" for o in outcomes) else EXIT_DEGRADED)
 
 
-def _report(outcomes: list[CrawlOutcome]) -> None:
+def _report(outcomes: list) -> None:
     for outcome in outcomes:
         line = f"{outcome.source}: {outcome.status}: {outcome.message}"
         if outcome.status in ("ok", "degraded"):

@@ -14,7 +14,7 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,6 @@ from crawler.pipelines.export import ExportPipeline
 from crawler.pipelines.normalise import NormalisePipeline
 from crawler.pipelines.store import StorePipeline
 from crawler.sources import Source
-from crawler.store import Archive
 from crawler.warc import ArchivedResponse, WarcRecordError, read_responses
 
 logger = logging.getLogger(__name__)
@@ -83,64 +82,62 @@ def reparse(
     """Re-parse every response in ``paths`` into the archive at ``db_path``; rewrite the exports."""
     paths = [Path(p) for p in paths]
     report = ReparseReport()
-    articles = {
-        canonical_post_url(r.url)
-        for r in _responses(paths, report, count=False)
-        if r.kind == "article"
-    }
     normalise = NormalisePipeline(str(db_path))
     dedupe = DedupePipeline(report.stats)
     store = StorePipeline(str(db_path), report.stats)
     normalise.open_spider()
     store.open_spider()
-    with Archive(db_path) as archive:
-        for name in {r.source for r in _responses(paths, report, count=False) if r.source}:
-            source = sources.get(name)
-            archive.register_source(name, source.kind if source else "unknown", "")
+    assert store.archive is not None
+    registered: set[str] = set()
+    # Listing posts by canonical URL: a later record of the post's own page completes one.
+    listed: dict[str, Post] = {}
 
-    def process(item: Post | Resource) -> None:
+    def process(item: Post | Resource, *, completing: bool = False) -> None:
         try:
-            store.process_item(dedupe.process_item(normalise.process_item(item)))
+            item = normalise.process_item(item)
+            # A post's own page completes a post already stored in this run: not a duplicate.
+            store.process_item(item if completing else dedupe.process_item(item))
         except DropItem:
             return
         report.items += 1
 
-    waiting: dict[str, Post] = {}  # listing posts whose own page comes later in the files
     try:
-        for response in _responses(paths, report, count=True):
-            for item in _items(response, sources, waiting, articles, report):
+        for response in _responses(paths, report):
+            name = response.source or "unknown"
+            if name not in registered:
+                source = sources.get(name)
+                store.archive.register_source(name, source.kind if source else "unknown", "")
+                registered.add(name)
+            if response.kind == "article":
+                post = listed.pop(canonical_post_url(response.url), None)
+                if post is not None:
+                    for item in _article(response, post, sources.get(name), report):
+                        process(item, completing=True)
+                continue
+            for item in _items(response, sources, report):
+                if isinstance(item, Post):
+                    listed.setdefault(canonical_post_url(item.url), replace(item))
                 process(item)
-        # A post whose page was never archived is kept as its listing showed it.
-        for post in waiting.values():
-            process(post)
     finally:
         store.close_spider()
     ExportPipeline(str(db_path), str(exports_dir)).write_exports()
     return report
 
 
-def _responses(
-    paths: list[Path], report: ReparseReport, *, count: bool
-) -> Iterator[ArchivedResponse]:
+def _responses(paths: list[Path], report: ReparseReport) -> Iterator[ArchivedResponse]:
     def skip(error: WarcRecordError) -> None:
-        if count:
-            logger.error("%s", error)
-            report.skipped.append(str(error))
+        logger.error("%s", error)
+        report.skipped.append(str(error))
 
     for response in read_responses(paths, on_error=skip):
-        if count:
-            report.records += 1
+        report.records += 1
         yield response
 
 
 def _items(
-    response: ArchivedResponse,
-    sources: dict[str, Source],
-    waiting: dict[str, Post],
-    articles: set[str],
-    report: ReparseReport,
+    response: ArchivedResponse, sources: dict[str, Source], report: ReparseReport
 ) -> list[Post | Resource]:
-    """What a crawl took from this page, with the listing posts held for their own pages."""
+    """What a crawl took from this listing, feed, story or hub page."""
     name = response.source or "unknown"
     source = sources.get(name)
     keep = allowed_by(source)
@@ -152,12 +149,10 @@ def _items(
             listing = parse_listing(
                 text, response.url, pattern, selectors=source.selectors if source else None
             )
-            posts = listing_posts(listing, source=name, page_url=response.url, keep=keep)
-            return _hold_for_articles(posts, waiting, articles)
+            return listing_posts(listing, source=name, page_url=response.url, keep=keep)
         if response.kind == "feed":
             feed = parse_feed(body, response.url)
-            posts = feed_posts(feed, source=name, page_url=response.url, keep=keep)
-            return _hold_for_articles(posts, waiting, articles)
+            return feed_posts(feed, source=name, page_url=response.url, keep=keep)
         if response.kind == "medium":
             return [
                 medium_post(
@@ -166,18 +161,7 @@ def _items(
             ]
         if response.kind == "hub":
             return hub_resources(parse_resource_hub(text, response.url), source=name, keep=keep)
-        if response.kind == "article":
-            post = waiting.pop(canonical_post_url(response.url), None)
-            if post is None:
-                return []  # its listing record is not in these files
-            page = parse_article(
-                text,
-                response.url,
-                fetched_at=response.fetched_at,
-                date_order=source.date_order if source else "DMY",
-            )
-            return [article_post(post, page, fetched_at=response.fetched_at)]
-    except (FeedError, NotAnArticle, NotAnArticlePage) as exc:
+    except (FeedError, NotAnArticle) as exc:
         report.skipped.append(f"{response.warc_path}: record at offset {response.offset}: {exc}")
         return []
     report.skipped.append(
@@ -186,17 +170,21 @@ def _items(
     return []
 
 
-def _hold_for_articles(
-    posts: list[Post], waiting: dict[str, Post], articles: set[str]
+def _article(
+    response: ArchivedResponse, post: Post, source: Source | None, report: ReparseReport
 ) -> list[Post]:
-    ready = []
-    for post in posts:
-        key = canonical_post_url(post.url)
-        if key in articles:
-            waiting.setdefault(key, post)
-        else:
-            ready.append(post)
-    return ready
+    """``post`` completed with what its own archived page says."""
+    try:
+        page = parse_article(
+            _text(response, _body(response)),
+            response.url,
+            fetched_at=response.fetched_at,
+            date_order=source.date_order if source else "DMY",
+        )
+    except NotAnArticlePage as exc:
+        report.skipped.append(f"{response.warc_path}: record at offset {response.offset}: {exc}")
+        return []
+    return [article_post(post, page, fetched_at=response.fetched_at)]
 
 
 def _post_pattern(source: Source | None, start_url: str) -> re.Pattern[str]:

@@ -61,7 +61,10 @@ def find_next_url(
     for el in root.iter("link"):
         if "next" in (el.get("rel") or "").lower().split():
             url = absolute(el.get("href"), base)
-            if url and _step(url, here, current) >= 0:
+            step = _step(url, here, current) if url else -1
+            if step == 1 and _host(url) == _host(page_url) and _acceptable(url, page_url, post_url):
+                return url  # the most trusted sign, and plainly the next page: no need to look on
+            if step >= 0:
                 found.append((0, _HEAD_LINK, len(found), url))
     for a in _anchors(root):
         kind = _kind(a, current)

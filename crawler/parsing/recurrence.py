@@ -16,6 +16,9 @@ from typing import Any
 from crawler.parsing.headings import ParsedHeading, parse_heading
 from crawler.parsing.series import canonical_series_name, series_key
 
+# Where a series name can end: "Series: title", "Series – title".
+_SERIES_MARKS = (":", "–", "—", " - ")
+
 # Posts whose authors came from a page or a feed, not from the heading.
 _BYLINE_ELSEWHERE = frozenset({"page", "feed"})
 
@@ -78,10 +81,18 @@ def relabelled(posts: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     result holds ``url`` and the new fields of each post that changed, so that
     a prefix becoming a series re-labels the earlier posts that carry it.
     """
-    names = source_series(parse_heading(post["heading"]) for post in posts)
+    parsed = [parse_heading(post["heading"]) for post in posts]
+    # A tuple: parse_heading caches what it derives from a hashable collection.
+    names = tuple(source_series(parsed))
     changed = []
-    for post in posts:
-        fields = heading_fields(parse_heading(post["heading"], known_series=names))
+    for post, first in zip(posts, parsed, strict=True):
+        # Known series matter to a heading that names a series (its spelling may change)
+        # or has a colon or dash a series could end at: parse again only then.
+        again = names and (
+            first.series is not None or any(mark in post["heading"] for mark in _SERIES_MARKS)
+        )
+        heading = parse_heading(post["heading"], known_series=names) if again else first
+        fields = heading_fields(heading)
         if post.get("author_source") in _BYLINE_ELSEWHERE:
             fields["authors"], fields["authors_more"] = post["authors"], post["authors_more"]
         if any(post.get(name) != value for name, value in fields.items()):

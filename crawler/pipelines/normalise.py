@@ -24,7 +24,7 @@ class NormalisePipeline:
 
     def __init__(self, db_path: str | None = None) -> None:
         self.db_path = db_path
-        self.known_series: dict[str, list[str]] = {}
+        self.known_series: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> NormalisePipeline:
@@ -33,7 +33,10 @@ class NormalisePipeline:
     def open_spider(self) -> None:
         if self.db_path:
             with Archive(self.db_path) as archive:
-                self.known_series = archive.series_names()
+                # Tuples: parse_heading caches what it derives from a hashable collection.
+                self.known_series = {
+                    source: tuple(names) for source, names in archive.series_names().items()
+                }
 
     def process_item(self, item: Post | Resource) -> Post | Resource:
         if isinstance(item, Resource):
