@@ -106,11 +106,11 @@ def article_post(post: Post, page: ArticlePage, *, fetched_at: str) -> Post:
     return replace(
         post,
         authors=list(page.authors),
-        published=page.published or post.published,
+        published=_date_part(page.published) or post.published,
         published_raw=page.published_raw,
         date_precision=page.date_precision,
         date_relative=page.date_relative,
-        modified=page.modified,
+        modified=_date_part(page.modified),
         tags=[*page.categories, *(t for t in page.tags if t not in page.categories)] or post.tags,
         canonical_url=page.canonical_url,
         body_text=page.body_text or None,
@@ -118,6 +118,15 @@ def article_post(post: Post, page: ArticlePage, *, fetched_at: str) -> Post:
         article_fetched=fetched_at,
         article_error=None,
     )
+
+
+def _date_part(value: str | None) -> str | None:
+    """The date of an ISO 8601 value as the page gave it (``2023-10-09``, ``2023-10``, ``2023``).
+
+    ``published`` stays a date, as in listings and feeds; the full value, time and
+    offset included, is kept in ``published_raw``.
+    """
+    return value.split("T", 1)[0] if value else None
 
 
 def allowed_by(source: Source | None) -> Callable[[str], bool]:

@@ -135,44 +135,37 @@ def _parse(text: str, known: Mapping[str, str]) -> ParsedHeading:
     if byline.plain and _names_the_books_author(byline.body):
         byline = Byline(drop_final_period(text))
     body = byline.body
-    common = {
-        "authors": byline.authors,
-        "authors_more": byline.more,
-        "author_roles": byline.roles,
-    }
 
     subject = _interview(body) if _has_interview_hint(body) else None
     if subject is not None:
-        return ParsedHeading(title=body, kind="interview", subject=subject or None, **common)
+        return ParsedHeading(
+            title=body, authors=byline.authors, authors_more=byline.more, kind="interview",
+            subject=subject or None, author_roles=byline.roles,
+        )  # fmt: skip
 
     intro = series_intro(body, known)
     if intro is not None:
         return ParsedHeading(
-            title=_finish(body, text), series=intro[0], kind="series-intro", **common
-        )
+            title=_finish(body, text), series=intro[0], authors=byline.authors,
+            authors_more=byline.more, kind="series-intro", author_roles=byline.roles,
+        )  # fmt: skip
 
     body, is_review = _strip_book_review(body)
     split = split_series(body, known)
     title = split.title
+    who = byline
     if split.part is not None and not byline.authors:
         # "Leading change by Jane Roe, Part 2": the byline shows once the marker is gone.
         late = split_byline(title)
         if late.authors:
-            title = late.body
-            common = {
-                "authors": late.authors,
-                "authors_more": late.more,
-                "author_roles": late.roles,
-            }
+            title, who = late.body, late
     if not is_review:
         title, is_review = _strip_book_review(title)
     return ParsedHeading(
-        title=_finish(title, byline.body),
-        series=split.series,
-        series_part=split.part,
-        kind="book-review" if is_review else "article",
-        **common,
-    )
+        title=_finish(title, byline.body), series=split.series, series_part=split.part,
+        authors=who.authors, authors_more=who.more,
+        kind="book-review" if is_review else "article", author_roles=who.roles,
+    )  # fmt: skip
 
 
 def _has_interview_hint(body: str) -> bool:

@@ -16,7 +16,7 @@ _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _SEPARATORS = " :;,|–—"
 _LEADING_SEPARATORS_RE = re.compile(r"(?:[:;,.|–—)\]]\s*|-+\s+)+")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b[^\W\d_]\.){2,}$")
-_WORD_CHAR_RE = re.compile(r"[^\W_]")
+_WORD_CHAR_RE = re.compile(r"\w")
 
 
 def clean_text(raw: str, *, strip_tags: bool = False) -> str:
@@ -54,7 +54,7 @@ def trim_separators(text: str) -> str:
 
 def has_word(text: str) -> bool:
     """True when ``text`` has a letter or digit: a title, not a stray quote or bracket."""
-    return _WORD_CHAR_RE.search(text) is not None
+    return text[:1].isalnum() or _WORD_CHAR_RE.search(text) is not None
 
 
 def drop_final_period(text: str) -> str:
