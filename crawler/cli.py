@@ -1,8 +1,9 @@
 """The ``blogarchive`` command line.
 
 Each command is a thin call into the library; library errors become one line
-on stderr and a documented exit status:
-0 ok, 1 some source degraded or failed, 2 usage or config error.
+on stderr and a documented exit status: 0 ok, 1 some source degraded or failed
+(or, for reparse, a record skipped), 2 usage or config error, 3 another run
+holds the archive, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from pathlib import Path
 
 import click
 
+from crawler.locking import ArchiveLock, ArchiveLocked
 from crawler.sources import SourceConfigError, load_sources, select_sources
-from crawler.store import ArchiveError
+from crawler.store import Archive, ArchiveError
 
-EXIT_OK, EXIT_DEGRADED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_DEGRADED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 @click.group()
@@ -57,6 +59,11 @@ def _scrapy_setting(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--max-pages", type=click.IntRange(min=1), help="Listing pages per source, at most.")
 @click.option("--no-articles", is_flag=True, help="Do not read posts' own pages.")
 @click.option(
+    "--full",
+    is_flag=True,
+    help="Walk every listing page, not only up to the posts already archived.",
+)
+@click.option(
     "--warc-dir",
     default="archive/warc",
     show_default=True,
@@ -78,6 +85,7 @@ def crawl(
     sources_file: str | None,
     max_pages: int | None,
     no_articles: bool,
+    full: bool,
     warc_dir: str,
     settings: tuple[str, ...],
     verbose: bool,
@@ -93,23 +101,31 @@ def crawl(
     from crawler.crawling import run_crawl  # Scrapy's import is slow: only when crawling
 
     try:
-        outcomes = run_crawl(
-            selected,
-            db_path=db_path,
-            exports_dir=exports_dir,
-            max_pages=max_pages,
-            sources_file=sources_file,
-            settings={
-                "FOLLOW_ARTICLES": not no_articles,
-                "WARC_DIR": warc_dir,
-                **_scrapy_setting(settings),
-            },
-            log_level="INFO" if verbose else "WARNING",
-        )
+        with ArchiveLock(db_path):
+            outcomes = run_crawl(
+                selected,
+                db_path=db_path,
+                exports_dir=exports_dir,
+                max_pages=max_pages,
+                sources_file=sources_file,
+                settings={
+                    "FOLLOW_ARTICLES": not no_articles,
+                    "FULL_CRAWL": full,
+                    "WARC_DIR": warc_dir,
+                    **_scrapy_setting(settings),
+                },
+                log_level="INFO" if verbose else "WARNING",
+            )
+    except ArchiveLocked as exc:
+        click.echo(f"blogarchive: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
     except ArchiveError as exc:
         _fail(str(exc))
     _report(outcomes)
-    sys.exit(EXIT_OK if all(o.status == "ok" for o in outcomes) else EXIT_DEGRADED)
+    statuses = {o.status for o in outcomes}
+    if "interrupted" in statuses:
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(EXIT_OK if statuses <= {"ok"} else EXIT_DEGRADED)
 
 
 def _report(outcomes: list) -> None:
@@ -166,9 +182,13 @@ def reparse_command(
     if not paths:
         _fail(f"no WARC files given and none in {warc_dir}")
     try:
-        report = reparse(
-            paths, db_path=db_path, exports_dir=exports_dir, sources=load_sources(sources_file)
-        )
+        with ArchiveLock(db_path):
+            report = reparse(
+                paths, db_path=db_path, exports_dir=exports_dir, sources=load_sources(sources_file)
+            )
+    except ArchiveLocked as exc:
+        click.echo(f"blogarchive: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
     except (SourceConfigError, ArchiveError) as exc:
         _fail(str(exc))
     for line in report.skipped:
@@ -183,6 +203,39 @@ def reparse_command(
         "resources"
     )
     sys.exit(EXIT_DEGRADED if report.skipped else EXIT_OK)
+
+
+RUN_COLUMNS = (
+    ("id", "run"), ("source", "source"), ("started", "started"), ("status", "status"),
+    ("pages", "pages"), ("entries", "entries"), ("posts_new", "new"),
+    ("posts_updated", "updated"), ("errors", "errors"), ("message", "message"),
+)  # fmt: skip
+
+
+@cli.command()
+@click.option("--db", "db_path", default="archive.sqlite", show_default=True)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per run, for machines.")
+def runs(db_path: str, limit: int, as_json: bool) -> None:
+    """Print the most recent crawl runs, newest first."""
+    try:
+        with Archive(db_path, read_only=True) as archive:
+            recent = archive.latest_runs(limit=limit)
+    except ArchiveError as exc:
+        _fail(str(exc))
+    if as_json:
+        for run in recent:
+            click.echo(json.dumps(run, ensure_ascii=False))
+        return
+    rows = [
+        [str(run[key] if run[key] is not None else "") for key, _ in RUN_COLUMNS] for run in recent
+    ]
+    headers = [title for _, title in RUN_COLUMNS]
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
+    ]
+    for line in (headers, ["-" * w for w in widths], *rows):
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
 
 
 @cli.command("parse-heading")

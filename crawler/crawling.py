@@ -15,7 +15,7 @@ from scrapy.settings import Settings
 
 from crawler.sources import Source
 from crawler.spiderloader import spider_class_for
-from crawler.store import Archive
+from crawler.store import Archive, utc_now
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,9 @@ def run_crawl(
 ) -> list[CrawlOutcome]:
     """Crawl ``sources`` (concurrently) in this process; one outcome per source, in order.
 
+    Call it while holding the archive's lock (:class:`crawler.locking.ArchiveLock`):
+    runs left ``running`` by a killed process are then marked interrupted.
+
     The Twisted reactor cannot restart, so call this once per process.
     """
     overrides = {
@@ -59,6 +62,7 @@ def run_crawl(
         **(settings or {}),
     }
     with Archive(db_path) as archive:
+        archive.close_stale_runs(ended=utc_now())
         last_run_before = max((r["id"] for r in archive.latest_runs(limit=1)), default=0)
 
     process = CrawlerProcess(project_settings(overrides))
@@ -75,6 +79,8 @@ def run_crawl(
 def _outcome(source: str, run: Mapping[str, Any] | None) -> CrawlOutcome:
     if run is None:
         return CrawlOutcome(source, "failed", "the spider did not start (see the log above)")
+    if run["status"] == "running":  # Ctrl-C twice: Scrapy stopped before closing the run
+        return CrawlOutcome(source, "interrupted", "crawl stopped before it could finish")
     return CrawlOutcome(
         source=source,
         status=run["status"],

@@ -18,7 +18,11 @@ EXPORTS_DIR = "exports"  # posts.json and posts.jsonl are rewritten here after e
 SOURCES_FILE = None  # extra TOML registry merged over crawler/sources.toml
 WARC_ENABLED = True  # keep every page data was taken from, as received, in WARC files
 WARC_DIR = "archive/warc"  # one .warc.gz per crawl run; `blogarchive reparse` reads them
+FULL_CRAWL = False  # walk every listing page, not only up to the posts already archived
 FOLLOW_ARTICLES = True  # read new and changed posts' own pages (dates, tags, text)
+PROGRESS_ENABLED = True  # per-source progress on stderr: live lines on a terminal, else plain
+PROGRESS_INTERVAL = 1.0  # seconds between redraws of the live lines on a terminal
+PROGRESS_LOG_INTERVAL = 30.0  # seconds between plain lines per source off a terminal; 0: final only
 BLOGARCHIVE_CONTACT_URL = "https://github.com/blogarchive/blogarchive"  # goes in the User-Agent
 
 # --- politeness -----------------------------------------------------------
@@ -58,6 +62,7 @@ SPIDER_MIDDLEWARES = {
 
 EXTENSIONS = {
     "crawler.extensions.run_ledger.RunLedger": 500,
+    "crawler.extensions.progress.Progress": 510,
 }
 
 LOG_LEVEL = "INFO"

@@ -8,17 +8,20 @@ built-in ones of the same name.
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from crawler.parsing.listing import ListingSelectors
 
-BUILTIN_SOURCES_FILE = Path(__file__).with_name("sources.toml")
+# Read through importlib.resources: inside a zipped egg (Scrapyd) it is no file path.
+BUILTIN_SOURCES_FILE = importlib.resources.files("crawler") / "sources.toml"
 
 # Platform kinds, each crawled by its own spider (crawler/spiders/).
 KINDS = ("wordpress", "feed", "medium", "resource-hub")
@@ -66,7 +69,7 @@ def load_sources(extra_file: str | Path | None = None) -> dict[str, Source]:
     return sources
 
 
-def _read_file(path: Path) -> dict[str, Source]:
+def _read_file(path: Path | Traversable) -> dict[str, Source]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

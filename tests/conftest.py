@@ -43,7 +43,15 @@ def run_command(
     args: Sequence[str], *, cwd: Path, timeout: float = 180
 ) -> subprocess.CompletedProcess:
     """Run a console command of this environment (``scrapy``, ``blogarchive``) as a user would."""
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # A guard: anything not on 127.0.0.1 goes to a closed local port, never to a real site.
+    nowhere = "http://127.0.0.1:9"
+    env = {
+        **os.environ,
+        "PYTHONUNBUFFERED": "1",
+        "http_proxy": nowhere,
+        "https_proxy": nowhere,
+        "no_proxy": "127.0.0.1,localhost",
+    }
     command = [str(BIN / args[0]), *args[1:]]
     return subprocess.run(
         command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False

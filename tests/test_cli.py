@@ -126,7 +126,11 @@ def test_an_archive_that_is_not_sqlite_is_refused_untouched(tmp_path):
     notes = tmp_path / "notes.sqlite"
     notes.write_text("my research notes, not a database\n")
 
-    result = run_command(["blogarchive", "crawl", "--db", str(notes)], cwd=tmp_path)
+    sources = write_sources(tmp_path / "dead.toml", "http://127.0.0.1:9/blog/")
+    result = run_command(
+        ["blogarchive", "crawl", "bmjleader", "--sources", str(sources), "--db", str(notes)],
+        cwd=tmp_path,
+    )
 
     assert result.returncode == 2
     assert result.stderr.startswith("blogarchive: ") and "notes.sqlite" in result.stderr

@@ -40,21 +40,35 @@ class ArticleFollowingSpider(SourceSpider):
     """A platform spider whose entries link to post pages worth reading too."""
 
     def start_following(self) -> None:
-        """Read what the archive knows of this source's posts (call once, at start)."""
+        """Read what the archive knows of this source (call once, at start).
+
+        A walk stops at the first listing page whose posts are all archived,
+        unless FULL_CRAWL is set or the source's last run did not end ok: then
+        every page is walked again, so an interrupted run gets completed.
+        """
         self.follow_articles = self.settings.getbool("FOLLOW_ARTICLES", True)
+        self.full = self.settings.getbool("FULL_CRAWL", False)
         self.date_order = self.source.date_order if self.source else "DMY"
         self.known: dict[str, KnownPost] = {}
-        if not self.follow_articles:
-            return
         try:
             with Archive(self.settings.get("ARCHIVE_DB"), read_only=True) as archive:
                 rows = archive.article_state(self.source_name)
+                last = archive.last_finished_run(self.source_name)
         except ArchiveError:
             return  # a new archive: every post is new
         self.known = {
             row["url"]: KnownPost(row["heading"], row["teaser"], bool(row["article_fetched"]))
             for row in rows
         }
+        if last is not None and last["status"] != "ok" and not self.full:
+            logger.info(
+                "Last run of %s was %s: walking every page", self.source_name, last["status"]
+            )
+            self.full = True
+
+    def caught_up(self, posts: list[Post]) -> bool:
+        """Whether a listing page shows only archived posts, so older pages need no visit."""
+        return not self.full and all(canonical_post_url(p.url) in self.known for p in posts)
 
     def route_posts(self, posts: list[Post]) -> list[Any]:
         """Each post as it is, or a request for its page when that is worth reading."""

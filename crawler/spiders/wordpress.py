@@ -83,7 +83,9 @@ class WordPressSpider(ArticleFollowingSpider):
 
         output: list[Any] = []
         # Ask for the next page first so it downloads while these entries are stored.
-        if self.wants_page(page + 1):
+        if self.caught_up(posts):
+            logger.info("Every post on %s is archived: older pages need no visit", response.url)
+        elif self.wants_page(page + 1):
             if listing.next_url and listing.next_url != response.url:
                 output.append(self._listing_request(listing.next_url, page=page + 1, guessed=False))
             else:

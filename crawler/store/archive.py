@@ -262,6 +262,30 @@ class Archive:
         if cursor.rowcount == 0:
             raise ArchiveError(f"no crawl run with id {run_id}")
 
+    def last_finished_run(self, source: str) -> dict[str, Any] | None:
+        """The most recent run of ``source`` that is not still running, or None."""
+        sql = (
+            "SELECT * FROM crawl_runs WHERE source = ? AND status != 'running' "
+            "ORDER BY started DESC, id DESC LIMIT 1"
+        )
+        found = _dicts(self.conn.execute(sql, (source,)))
+        return found[0] if found else None
+
+    def close_stale_runs(self, *, ended: str) -> int:
+        """Mark runs still ``running`` as ``interrupted``; return how many.
+
+        Call only while holding the archive lock: then no run is really going
+        on, and a ``running`` row is one whose process was killed.
+        """
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE crawl_runs SET status = 'interrupted', ended = coalesce(ended, ?), "
+                "message = 'the crawl process ended without closing its run (killed?)' "
+                "WHERE status = 'running'",
+                (ended,),
+            )
+        return cursor.rowcount
+
     def get_run(self, run_id: int) -> dict[str, Any]:
         """The crawl_runs row of ``run_id``; ArchiveError if there is none."""
         found = _dicts(self.conn.execute("SELECT * FROM crawl_runs WHERE id = ?", (run_id,)))
