@@ -12,12 +12,16 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from crawler.locking import ArchiveLock, ArchiveLocked
 from crawler.sources import SourceConfigError, load_sources, select_sources
 from crawler.store import Archive, ArchiveError
+
+if TYPE_CHECKING:
+    from crawler.crawling import CrawlOutcome
 
 EXIT_OK, EXIT_DEGRADED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -128,7 +132,7 @@ def crawl(
     sys.exit(EXIT_OK if statuses <= {"ok"} else EXIT_DEGRADED)
 
 
-def _report(outcomes: list) -> None:
+def _report(outcomes: list[CrawlOutcome]) -> None:
     for outcome in outcomes:
         line = f"{outcome.source}: {outcome.status}: {outcome.message}"
         if outcome.status in ("ok", "degraded"):
