@@ -15,6 +15,8 @@ from w3lib.url import canonicalize_url
 from crawler.parsing.medium_urls import canonical_medium_url, is_medium_host, medium_post_id
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# A path of unreserved and sub-delim characters only: already in canonical form.
+_PLAIN_PATH = re.compile(r"^[A-Za-z0-9\-._~/!$&'()*+,;=:@]*$")
 # A last path segment with a file extension keeps its form (no trailing slash).
 _FILE_SEGMENT = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
 # Query parameters that only re-serve a page under a new URL (search, dropdowns,
@@ -62,6 +64,8 @@ def canonical_post_url(url: str) -> str:
     last = path.rsplit("/", 1)[-1]
     if last and not _FILE_SEGMENT.search(last):
         path += "/"
+    if _PLAIN_PATH.match(path):
+        return f"https://{netloc}{path}"  # nothing to re-encode: skip w3lib's slower pass
     return canonicalize_url(urlunsplit(("https", netloc, path, "", "")))
 
 
