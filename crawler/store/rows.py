@@ -6,71 +6,26 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-# The keys of an exported post, in order.
-EXPORT_KEYS = (
-    "url",
-    "source",
-    "heading",
-    "title",
-    "series",
-    "series_part",
-    "authors",
-    "authors_more",
-    "kind",
-    "subject",
-    "teaser",
-    "teaser_truncated",
-    "originally_published_at",
-    "published",
-    "first_seen",
-    "last_seen",
-    "cms_author",
-    "tags",
-    "reading_minutes",
-    "body_text",
-    "author_bio",
-    "partial",
-    "published_raw",
-    "date_precision",
-    "date_relative",
-    "modified",
-    "word_count",
+# What a listing shows of a post, parsed: the first export keys (issue 2's order).
+_LISTED = (
+    "url", "source", "heading", "title", "series", "series_part", "authors",
+    "authors_more", "kind", "subject", "teaser", "teaser_truncated",
+    "originally_published_at", "published",
+)  # fmt: skip
+# What feeds and the post's own page add.
+_FROM_PAGES = (
+    "cms_author", "tags", "reading_minutes", "body_text", "author_bio", "partial",
+    "published_raw", "date_precision", "date_relative", "modified", "word_count",
     "canonical_url",
-)
+)  # fmt: skip
+
+# The keys of an exported post, in order.
+EXPORT_KEYS = (*_LISTED, "first_seen", "last_seen", *_FROM_PAGES)
 
 # The Post fields kept in the posts table (listing_url is transient).
 STORED_FIELDS = (
-    "url",
-    "source",
-    "heading",
-    "title",
-    "series",
-    "series_part",
-    "authors",
-    "authors_more",
-    "kind",
-    "subject",
-    "teaser",
-    "teaser_truncated",
-    "originally_published_at",
-    "published",
-    "author_source",
-    "parser_version",
-    "cms_author",
-    "tags",
-    "reading_minutes",
-    "body_text",
-    "author_bio",
-    "partial",
-    "published_raw",
-    "date_precision",
-    "date_relative",
-    "modified",
-    "word_count",
-    "canonical_url",
-    "article_fetched",
-    "article_error",
-)
+    *_LISTED, "author_source", "parser_version", *_FROM_PAGES, "article_fetched", "article_error",
+)  # fmt: skip
 
 # A change here is a change of the post itself: it gets a version row.
 CONTENT_FIELDS = ("heading", "teaser", "body_text")
