@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from crawler.locking import ArchiveLock, ArchiveLocked
+from crawler.parsing.headings import KINDS
 from crawler.sources import SourceConfigError, load_sources, select_sources
 from crawler.store import Archive, ArchiveError
 
@@ -207,6 +209,78 @@ def reparse_command(
         "resources"
     )
     sys.exit(EXIT_DEGRADED if report.skipped else EXIT_OK)
+
+
+def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The post filters shared by search and export."""
+    for option in reversed((
+        click.option("--source", help="Only posts of this source."),
+        click.option("--series", help="Only posts of this series (exact name)."),
+        click.option("--author", help="Only posts with this author (exact name)."),
+        click.option("--kind", type=click.Choice(KINDS), help="Only posts of this kind."),
+        click.option("--since", help="Published on or after (2023, 2023-10 or 2023-10-24)."),
+        click.option("--until", help="Published on or before (same forms)."),
+    )):  # fmt: skip
+        command = option(command)
+    return command
+
+
+def _read_only(db_path: str) -> Archive:
+    try:
+        return Archive(db_path, read_only=True)
+    except ArchiveError as exc:
+        _fail(str(exc))
+        raise  # unreachable: _fail exits
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--db", "db_path", default="archive.sqlite", show_default=True)
+@filter_options
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+def search(db_path: str, query: str, limit: int, **filters: str | None) -> None:
+    """Full-text search (FTS5 syntax) over titles, teasers and authors, best first."""
+    from crawler.store.queries import BadQuery, PostFilter
+    from crawler.store.queries import search as search_posts
+
+    with _read_only(db_path) as archive:
+        try:
+            hits = search_posts(archive, query, PostFilter(**filters), limit=limit)
+        except BadQuery as exc:
+            _fail(str(exc))
+    for hit in hits:
+        post = hit.post
+        byline = ", ".join(post["authors"]) or "no byline"
+        click.echo(f"{post['title']}  ({byline}; {post['published'] or 'undated'})")
+        click.echo(f"  {post['url']}")
+        click.echo(f"  {hit.snippet}")
+    if not hits:
+        click.echo("No posts found.", err=True)
+
+
+@cli.command()
+@click.option("--db", "db_path", default="archive.sqlite", show_default=True)
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="One JSON document, for machines.")
+def stats(db_path: str, top: int, as_json: bool) -> None:
+    """Posts per source, per series and per year, and the top authors."""
+    from crawler.store.queries import statistics
+
+    with _read_only(db_path) as archive:
+        figures = statistics(archive, top=top)
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{figures['posts']} posts ({figures['undated']} undated)")
+    for title, rows, key in (
+        ("Sources", figures["sources"], "source"),
+        ("Series", figures["series"], "series"),
+        ("Years", figures["years"], "year"),
+        ("Top authors", figures["top_authors"], "author"),
+    ):
+        click.echo(f"\n{title}:")
+        for row in rows:
+            click.echo(f"  {row['posts']:>6}  {row[key]}")
 
 
 RUN_COLUMNS = (
