@@ -197,3 +197,26 @@ def test_reparse_skips_a_corrupt_record_and_names_its_offset(serve_site, tmp_pat
     assert "offset" in result.stderr
     with Archive(tmp_path / "b.sqlite", read_only=True) as archive:
         assert 0 < archive.count_posts() < len(site.post_urls)
+
+
+def test_an_article_over_download_maxsize_is_skipped_with_a_warning(serve_site, tmp_path):
+    server, site = serve_site("cards")
+    huge = site.post_urls[1].removeprefix(server.url)
+    server.faults[huge] = Fault(
+        status=200, body=b"<html><body>" + b"x" * 2_000_000 + b"</body></html>"
+    )
+    db = tmp_path / "a.sqlite"
+
+    result = scrapy_crawl(
+        site.start_url, db, tmp_path / "exports", "-s", "DOWNLOAD_MAXSIZE=1000000"
+    )
+
+    assert "larger than DOWNLOAD_MAXSIZE" in result.stderr
+    with Archive(db, read_only=True) as archive:
+        [post] = [p for p in archive.export_rows() if huge in p["url"]]
+        error = archive.conn.execute(
+            "SELECT article_error FROM posts WHERE url = ?", (post["url"],)
+        ).fetchone()[0]
+    assert post["teaser"] and post["body_text"] is None
+    assert error == "larger than DOWNLOAD_MAXSIZE: skipped"
+    assert len(stored(db)) == len(site.post_urls)
