@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -281,6 +281,94 @@ def stats(db_path: str, top: int, as_json: bool) -> None:
         click.echo(f"\n{title}:")
         for row in rows:
             click.echo(f"  {row['posts']:>6}  {row[key]}")
+
+
+class _Counter:
+    """Counts what streams through it, so an export never holds the collection in memory."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def count(self, items: Iterable[Any]) -> Iterator[Any]:
+        for item in items:
+            self.n += 1
+            yield item
+
+
+@cli.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["json", "jsonl", "csv", "ris", "bibtex", "csljson"]),
+)
+@click.option("--db", "db_path", default="archive.sqlite", show_default=True)
+@filter_options
+@click.option("--query", help="Only posts matching this full-text query (FTS5 syntax).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False),
+    help="Collection folder [default: exports/collection-<format>-<time>].",
+)
+@click.option("--excel", is_flag=True, help="CSV in UTF-8 with a BOM, for Excel.")
+@click.option("--bag", is_flag=True, help="Package the collection as a BagIt bag.")
+def export_command(
+    fmt: str,
+    db_path: str,
+    query: str | None,
+    output: str | None,
+    excel: bool,
+    bag: bool,
+    **filters: str | None,
+) -> None:
+    """Export a filtered collection of posts, with a manifest of how it was made."""
+    from crawler.exporters import FORMATS, export_posts, make_bag, write_manifest
+    from crawler.parsing.headings import PARSER_VERSION
+    from crawler.store import utc_now
+    from crawler.store.queries import BadQuery, PostFilter, filtered_posts
+
+    created = utc_now()
+    folder = Path(output or f"exports/collection-{fmt}-{created[:19].replace(':', '')}")
+    if folder.exists() and any(folder.iterdir()):
+        _fail(f"{folder} is not empty: name a new collection folder with -o")
+    folder.mkdir(parents=True, exist_ok=True)
+    chosen = PostFilter(**filters, query=query)
+    blog_names = {name: s.title or name for name, s in load_sources().items()}
+    counter = _Counter()
+    with _read_only(db_path) as archive:
+        try:
+            target = export_posts(
+                counter.count(filtered_posts(archive, chosen)),
+                fmt,
+                folder / f"posts{FORMATS[fmt].extension}",
+                blog_names=blog_names,
+                accessed=created[:10],
+                excel=excel,
+            )
+        except BadQuery as exc:
+            _fail(str(exc))
+    write_manifest(
+        folder,
+        [target],
+        filters={k: v for k, v in filters.items() if v},
+        query=query,
+        count=counter.n,
+        archive_path=str(Path(db_path).resolve()),
+        parser_version=PARSER_VERSION,
+        created=created,
+    )
+    if bag:
+        make_bag(
+            folder,
+            info={
+                "Source-Organization": "blogarchive",
+                "External-Description": f"{counter.n} blog posts ({fmt})",
+            },
+        )
+    click.echo(
+        f"Exported {counter.n} posts as {fmt} to {folder}" + (" (BagIt bag)" if bag else "")
+    )
 
 
 RUN_COLUMNS = (

@@ -20,6 +20,7 @@ WARC_ENABLED = True  # keep every page data was taken from, as received, in WARC
 WARC_DIR = "archive/warc"  # one .warc.gz per crawl run; `blogarchive reparse` reads them
 FULL_CRAWL = False  # walk every listing page, not only up to the posts already archived
 FOLLOW_ARTICLES = True  # read new and changed posts' own pages (dates, tags, text)
+CONDITIONAL_REQUESTS = True  # send listing/feed pages' stored ETag/Last-Modified: unchanged -> 304
 PROGRESS_ENABLED = True  # per-source progress on stderr: live lines on a terminal, else plain
 PROGRESS_INTERVAL = 1.0  # seconds between redraws of the live lines on a terminal
 PROGRESS_LOG_INTERVAL = 30.0  # seconds between plain lines per source off a terminal; 0: final only
@@ -52,6 +53,8 @@ ITEM_PIPELINES = {
 }
 
 DOWNLOADER_MIDDLEWARES = {
+    # Engine side of RedirectMiddleware (600): a redirected request passes again, a 3xx never.
+    "crawler.middlewares.conditional.ConditionalRequestMiddleware": 580,
     # Just outside HttpCompressionMiddleware (590): sees bodies before they are decoded.
     "crawler.middlewares.warc.ReceivedBodyMiddleware": 595,
 }

@@ -66,3 +66,42 @@ def test_reading_commands_never_change_the_archive(demo_archive):
     for args in (("search", "leadership"), ("stats",), ("runs",), ("search", "x AND (")):
         query(demo_archive, *args)
     assert digest(demo_archive / "demo.sqlite") == before
+
+
+def test_export_a_filtered_collection_with_its_manifest_and_bag(demo_archive):
+    import bagit
+    import rispy
+
+    before = digest(demo_archive / "demo.sqlite")
+    result = query(
+        demo_archive,
+        "export",
+        "--format",
+        "ris",
+        "--series",
+        "Magical Meander",
+        "-o",
+        "meander",
+        "--bag",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Exported 5 posts as ris to meander (BagIt bag)")
+    bag = bagit.Bag(str(demo_archive / "meander"))
+    bag.validate()
+    data = demo_archive / "meander" / "data"
+    records = rispy.loads((data / "posts.ris").read_text(encoding="utf-8"))
+    assert len(records) == 5 and all(r["type_of_reference"] == "BLOG" for r in records)
+    manifest = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["count"] == 5 and manifest["filters"] == {"series": "Magical Meander"}
+    [entry] = manifest["files"]
+    assert entry["sha256"] == digest(data / "posts.ris")
+    assert digest(demo_archive / "demo.sqlite") == before
+
+
+def test_export_refuses_a_non_empty_folder(demo_archive):
+    (demo_archive / "taken").mkdir(exist_ok=True)
+    (demo_archive / "taken" / "notes.txt").write_text("mine")
+    result = query(demo_archive, "export", "--format", "csv", "-o", "taken")
+    assert result.returncode == 2 and "not empty" in result.stderr
+    assert (demo_archive / "taken" / "notes.txt").read_text() == "mine"

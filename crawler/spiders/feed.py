@@ -46,10 +46,14 @@ class FeedSpider(ArticleFollowingSpider):
             callback=self.parse_feed_page,
             errback=self.feed_failed,
             cb_kwargs={"feed_url": feed_url, "page": page},
-            meta={"page": page},
+            meta={"page": page, "handle_httpstatus_list": [304]},  # see parse_feed_page
         )
 
     def parse_feed_page(self, response: Response, feed_url: str, page: int) -> list[Any]:
+        if response.status == 304:  # unchanged since it was last read: nothing new here or older
+            self.crawler.stats.inc_value(runstats.NOT_MODIFIED)
+            logger.info("%s is not modified since the last crawl: walk ends", response.url)
+            return []
         try:
             feed = parse_feed(response.body, response.url)
         except FeedError as exc:

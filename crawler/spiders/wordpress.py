@@ -62,11 +62,20 @@ class WordPressSpider(ArticleFollowingSpider):
             cb_kwargs={"page": page},
             # guessed: a /page/N+1/ that 404s is the normal end of the blog, not an error.
             # failures: failed pages in a row before this one, to give up on a dead site.
-            meta={"page": page, "guessed": guessed, "failures": failures},
+            meta={
+                "page": page,
+                "guessed": guessed,
+                "failures": failures,
+                "handle_httpstatus_list": [304],  # not modified: see parse_listing_page
+            },
         )
 
     def parse_listing_page(self, response: Response, page: int) -> list[Any]:
         stats = self.crawler.stats
+        if response.status == 304:  # unchanged since it was last read: nothing new here or older
+            stats.inc_value(runstats.NOT_MODIFIED)
+            logger.info("%s is not modified since the last crawl: walk ends", response.url)
+            return []
         if not isinstance(response, TextResponse):
             self.record_error("not_html", response.url, "response is not HTML")
             return []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +24,12 @@ from crawler.store.rows import (
 )
 from crawler.store.saving import SaveResult, refresh_heading_fields, save_batch
 from crawler.store.schema import MIGRATIONS, RUN_STATUSES
+from crawler.store.validators import (
+    Validators,
+    read_validators,
+    save_validators,
+    validator_row,
+)
 
 BUSY_TIMEOUT_S = 10.0
 
@@ -181,6 +187,30 @@ class Archive:
         finally:
             cursor.close()
 
+    # --- conditional requests ------------------------------------------------
+
+    def page_validators(self, urls: Iterable[str] | None = None) -> dict[str, Validators]:
+        """``{url: (etag, last_modified)}`` stored for listing and feed pages (or ``urls`` only).
+
+        Either value may be None; a page with neither is not stored.
+        """
+        return read_validators(self.conn, urls)
+
+    def save_page_validators(
+        self, rows: Iterable[Mapping[str, Any]], *, seen_at: str | None = None
+    ) -> None:
+        """Store the validators of pages just read, in one transaction.
+
+        Each mapping has ``url``, ``etag`` and ``last_modified`` (the response
+        headers, either may be None). A page that sent neither is forgotten, so
+        it is asked for unconditionally next time. ValueError for a row without url.
+        """
+        checked = [validator_row(row, index) for index, row in enumerate(rows)]
+        if not checked:
+            return
+        with self._transaction() as conn:
+            save_validators(conn, checked, seen_at or utc_now())
+
     # --- re-parsing ---------------------------------------------------------
 
     def series_names(self) -> dict[str, list[str]]:
@@ -270,6 +300,32 @@ class Archive:
         )
         found = _dicts(self.conn.execute(sql, (source,)))
         return found[0] if found else None
+
+    def recent_runs(
+        self,
+        source: str,
+        *,
+        status: str | None = None,
+        limit: int = 5,
+        min_entries: int = 0,
+    ) -> list[dict[str, Any]]:
+        """The ``limit`` latest runs of ``source``, newest first.
+
+        ``status`` keeps runs that ended so (``ok``, ...); ``min_entries`` only
+        runs that parsed at least that many entries (a night of ``304`` pages parses none).
+        """
+        if status is not None and status not in RUN_STATUSES:
+            raise ValueError(f"status must be one of {', '.join(RUN_STATUSES)}")
+        sql = "SELECT * FROM crawl_runs WHERE source = ?"
+        params: list[Any] = [source]
+        if status is not None:
+            sql += " AND status = ?"
+            params.append(status)
+        if min_entries > 0:
+            sql += " AND entries >= ?"
+            params.append(min_entries)
+        sql += " ORDER BY started DESC, id DESC LIMIT ?"
+        return _dicts(self.conn.execute(sql, (*params, limit)))
 
     def close_stale_runs(self, *, ended: str) -> int:
         """Mark runs still ``running`` as ``interrupted``; return how many.

@@ -245,3 +245,28 @@ def m007_article_pages(db: Database) -> None:
     ):
         posts.add_column(column, kind)
     db["post_versions"].add_column("body_text", str)
+
+
+@MIGRATIONS()
+def m008_page_validators(db: Database) -> None:
+    """What each listing or feed page's last ``200`` said to send back next time.
+
+    ``etag`` and ``last_modified`` are the response headers as received; the
+    next crawl asks with ``If-None-Match`` / ``If-Modified-Since`` so an
+    unchanged page comes back ``304``. ``seen`` is when they were received.
+    """
+    db["page_validators"].create(
+        {"url": str, "etag": str, "last_modified": str, "seen": str},
+        pk="url",
+        not_null={"seen"},
+    )
+
+
+@MIGRATIONS()
+def m009_run_health(db: Database) -> None:
+    """``crawl_runs.authored``: entries whose heading gave authors.
+
+    A run's share of authored entries, against its source's earlier runs, tells
+    when a site's markup changed under the parser. NULL on runs before this step.
+    """
+    db["crawl_runs"].add_column("authored", int)
