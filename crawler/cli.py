@@ -371,6 +371,31 @@ def export_command(
     )
 
 
+@cli.command()
+@click.option(
+    "--db", "db_path", default="archive.sqlite", show_default=True, help="Archive to serve."
+)
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the posts table in a browser.")
+@click.option(
+    "--immutable",
+    is_flag=True,
+    help="Serve a snapshot nothing writes to (no locks; refused while a -wal file holds changes).",
+)
+def serve(db_path: str, port: int, host: str, open_browser: bool, immutable: bool) -> None:
+    """Browse the archive in Datasette, read-only: facets, full-text search, canned queries."""
+    from crawler.serving import ServeError
+    from crawler.serving import serve as run_datasette
+
+    try:
+        run_datasette(
+            Path(db_path), port=port, host=host, open_browser=open_browser, immutable=immutable
+        )
+    except ServeError as error:
+        _fail(str(error))
+
+
 RUN_COLUMNS = (
     ("id", "run"), ("source", "source"), ("started", "started"), ("status", "status"),
     ("pages", "pages"), ("entries", "entries"), ("posts_new", "new"),

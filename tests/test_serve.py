@@ -120,10 +120,18 @@ def server(archive: Path) -> Iterator[Server]:
     running.stop()
 
 
+def browser_missing() -> str:
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
+    return f"{', '.join(missing)} missing: run .ci/install-browser" if missing else ""
+
+
+def test_chromium_and_chromedriver_are_installed():
+    assert not browser_missing()
+
+
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory) -> Iterator[webdriver.Chrome]:
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
-    assert not missing, f"{', '.join(missing)} missing: run .ci/install-browser"
+    assert not browser_missing(), browser_missing()
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
     for argument in (
