@@ -15,7 +15,7 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encodi
 SETTINGS = (Path(__file__).resolve().parent.parent / "crawler" / "settings.py").read_text()
 # Our own settings are the ones without a Scrapy component prefix, plus these.
 OWN_SETTINGS = re.findall(
-    r"^((?:ARCHIVE|EXPORTS|SOURCES|BLOGARCHIVE|WARC|FULL|FOLLOW|PROGRESS)_[A-Z_]+) =",
+    r"^((?:ARCHIVE|EXPORTS|SOURCES|BLOGARCHIVE|WARC|FULL|FOLLOW|PROGRESS|CONDITIONAL)_[A-Z_]+) =",
     SETTINGS,
     re.M,
 )

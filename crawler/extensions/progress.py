@@ -61,7 +61,7 @@ def progress_line(name: str, stats: Mapping[str, Any]) -> str:
     """``bmjleader: 12 pages, 118 entries, 3 new, 0 errors`` from a crawl's stats."""
     return ", ".join(
         (
-            f"{name}: {_plural(stats.get(runstats.LISTING_PAGES, 0), 'page', 'pages')}",
+            f"{name}: {_plural(stats.get(runstats.LISTING_PAGES, 0) + stats.get(runstats.NOT_MODIFIED, 0), 'page', 'pages')}",
             _plural(stats.get(runstats.ENTRIES, 0), "entry", "entries"),
             f"{stats.get(runstats.POSTS_NEW, 0)} new",
             _plural(runstats.error_count(stats), "error", "errors"),
