@@ -59,9 +59,11 @@ def _plural(count: int, one: str, many: str) -> str:
 
 def progress_line(name: str, stats: Mapping[str, Any]) -> str:
     """``bmjleader: 12 pages, 118 entries, 3 new, 0 errors`` from a crawl's stats."""
+    # A page answered 304 (not modified) was still read, cheaply.
+    pages = stats.get(runstats.LISTING_PAGES, 0) + stats.get(runstats.NOT_MODIFIED, 0)
     return ", ".join(
         (
-            f"{name}: {_plural(stats.get(runstats.LISTING_PAGES, 0) + stats.get(runstats.NOT_MODIFIED, 0), 'page', 'pages')}",
+            f"{name}: {_plural(pages, 'page', 'pages')}",
             _plural(stats.get(runstats.ENTRIES, 0), "entry", "entries"),
             f"{stats.get(runstats.POSTS_NEW, 0)} new",
             _plural(runstats.error_count(stats), "error", "errors"),
