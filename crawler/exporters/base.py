@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-_SPACE_RE = re.compile(r"\s+")
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -67,4 +66,4 @@ def plain(value: Any) -> str:
     """A value as one line of text: whitespace runs (newlines too) become one space."""
     if value is None:
         return ""
-    return _SPACE_RE.sub(" ", str(value)).strip()
+    return " ".join(str(value).split())

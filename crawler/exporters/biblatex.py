@@ -12,7 +12,6 @@ take as commands are escaped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
@@ -32,14 +31,14 @@ _SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
-_SPECIAL_RE = re.compile("|".join(re.escape(char) for char in _SPECIAL))
+_SPECIAL_TABLE = str.maketrans(_SPECIAL)
 # Braces would end the field; white space would end the URL for a reader.
-_URL_UNSAFE = {"{": "%7B", "}": "%7D", " ": "%20", "\\": "%5C"}
+_URL_UNSAFE = str.maketrans({"{": "%7B", "}": "%7D", " ": "%20", "\\": "%5C"})
 
 
 def escape(text: str) -> str:
     """``100% & {x}`` -> ``100\\% \\& \\{x\\}``: LaTeX's special characters escaped."""
-    return _SPECIAL_RE.sub(lambda match: _SPECIAL[match.group()], text)
+    return text.translate(_SPECIAL_TABLE)
 
 
 def bib_name(name: Name) -> str:
@@ -51,7 +50,7 @@ def bib_name(name: Name) -> str:
 
 
 def _url(url: str) -> str:
-    return "".join(_URL_UNSAFE.get(char, char) for char in url)
+    return url.translate(_URL_UNSAFE)
 
 
 def bib_entry(post: Mapping[str, Any], context: ExportContext, keys: CitationKeys) -> str:

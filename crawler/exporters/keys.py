@@ -49,15 +49,19 @@ class CitationKeys:
 
     def __init__(self) -> None:
         self._used: set[str] = set()
+        # The next suffix to try per base key: a long run of one base stays linear.
+        self._next: dict[str, int] = {}
 
     def key(self, post: Mapping[str, Any], names: Sequence[Name]) -> str:
         """The key for ``post`` whose authors split into ``names``."""
         base = self._base(post, names)
         candidate = base
-        for n in count():
-            if candidate not in self._used:
-                break
-            candidate = base + _suffix(n)
+        if candidate in self._used:
+            for n in count(self._next.get(base, 0)):
+                candidate = base + _suffix(n)
+                if candidate not in self._used:
+                    self._next[base] = n + 1
+                    break
         self._used.add(candidate)
         return candidate
 
