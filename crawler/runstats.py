@@ -39,5 +39,10 @@ def record_error(
         stats.set_value(FIRST_ERROR, f"{reason} at {url}")
 
 
+def errors_by_kind(stats: Mapping[str, Any]) -> dict[str, int]:
+    """``{"http_500": 2, "timeout": 1}``: the run's errors by kind."""
+    return {key[len(ERRORS) :]: value for key, value in stats.items() if key.startswith(ERRORS)}
+
+
 def error_count(stats: Mapping[str, Any]) -> int:
     return sum(value for key, value in stats.items() if key.startswith(ERRORS))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from crawler.demo.server import Fault
 from crawler.store import Archive
 from tests.conftest import scrapy_crawl
@@ -108,3 +110,25 @@ def test_an_empty_page_in_the_middle_is_an_error_and_the_walk_goes_on(serve_site
     assert "listing page has no entries" in run["message"]
     assert run["pages"] == site.listing_pages - 1
     assert "/bmjleader/page/3/" in server.log.paths()
+
+
+def test_the_ledger_counts_requests_and_errors_by_kind(serve_site, tmp_path):
+    server, site = serve_site("bmj-hero")
+    server.faults["/bmjleader/page/2/"] = Fault(status=503)
+    server.faults["/bmjleader/page/4/"] = Fault(status=404)
+    db = tmp_path / "a.sqlite"
+
+    scrapy_crawl(
+        site.start_url,
+        db,
+        tmp_path / "exports",
+        "-s",
+        "RETRY_TIMES=0",
+        "-s",
+        "FOLLOW_ARTICLES=False",
+    )
+
+    run, _ = runs_and_posts(db)
+    assert json.loads(run["errors_by_kind"]) == {"http_503": 1, "http_404": 1}
+    assert run["requests"] >= site.listing_pages and run["not_modified"] == 0
+    assert run["duration_s"] >= 0

@@ -12,9 +12,11 @@ probably changed under the parser.
 
 from __future__ import annotations
 
+import json
 import logging
 import statistics
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from scrapy import Spider, signals
@@ -129,6 +131,7 @@ class RunLedger:
         self.db_path = db_path
         self.stats = stats
         self.run_id: int | None = None
+        self.started = ""
         self.history: list[dict[str, Any]] = []  # see health_history
 
     @classmethod
@@ -151,8 +154,9 @@ class RunLedger:
                 getattr(spider, "start_url", ""),
             )
             self.history = health_history(archive, source_name)
+            self.started = utc_now()
             self.run_id = archive.start_run(
-                spider=spider.name, source=source_name, started=utc_now()
+                spider=spider.name, source=source_name, started=self.started
             )
 
     def item_scraped(self, item: Any) -> None:
@@ -177,9 +181,14 @@ class RunLedger:
         stats = self.stats.get_stats()
         status, message = run_status(stats, reason, self.history)
         with Archive(self.db_path) as archive:
+            ended = utc_now()
             archive.finish_run(
                 self.run_id,
-                ended=utc_now(),
+                ended=ended,
+                duration_s=_seconds_between(self.started, ended),
+                requests=stats.get("downloader/request_count", 0),
+                not_modified=stats.get(runstats.NOT_MODIFIED, 0),
+                errors_by_kind=json.dumps(runstats.errors_by_kind(stats)),
                 status=status,
                 message=message,
                 finish_reason=reason,
@@ -194,3 +203,7 @@ class RunLedger:
             )
         log = logger.info if status == "ok" else logger.warning
         log("Run %s of %s: %s (%s)", self.run_id, spider.name, status, message)
+
+
+def _seconds_between(started: str, ended: str) -> float:
+    return (datetime.fromisoformat(ended) - datetime.fromisoformat(started)).total_seconds()

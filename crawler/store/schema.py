@@ -270,3 +270,17 @@ def m009_run_health(db: Database) -> None:
     when a site's markup changed under the parser. NULL on runs before this step.
     """
     db["crawl_runs"].add_column("authored", int)
+
+
+@MIGRATIONS()
+def m010_run_requests_and_error_kinds(db: Database) -> None:
+    """What a run cost the site and how it went wrong: requests, 304s, errors by kind, time.
+
+    ``errors_by_kind`` is a JSON object (``{"http_500": 2, "timeout": 1}``);
+    ``duration_s`` the seconds from start to end. NULL on runs before this step.
+    """
+    runs = db["crawl_runs"]
+    runs.add_column("requests", int)
+    runs.add_column("not_modified", int)
+    runs.add_column("errors_by_kind", str)
+    runs.add_column("duration_s", float)
