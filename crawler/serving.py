@@ -151,6 +151,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "message": "One-line reason for the status",
             "finish_reason": "Scrapy's finish reason",
             "authored": "Entries whose heading gave authors (empty on older runs)",
+            "requests": "Requests the run made, robots.txt and retries included",
+            "not_modified": "Listing and feed pages answered 304 Not Modified",
+            "errors_by_kind": 'Errors by kind, as JSON: {"http_500": 2, "timeout": 1}',
+            "duration_s": "Seconds from the run's start to its end",
         },
     ),
     "sources": (
