@@ -13,10 +13,11 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from crawler import runstats
 from crawler.locking import ArchiveLock, ArchiveLocked
 from crawler.parsing.headings import KINDS
 from crawler.sources import SourceConfigError, load_sources, select_sources
@@ -202,10 +203,10 @@ def reparse_command(
     stats = report.stats
     click.echo(
         f"Re-parsed {report.records} archived pages from {len(paths)} WARC file(s) into "
-        f"{db_path}: {stats['blogarchive/posts/new']} new, "
-        f"{stats['blogarchive/posts/updated']} updated, "
-        f"{stats['blogarchive/posts/unchanged']} unchanged posts"
-        f"; {stats['blogarchive/resources/new'] + stats['blogarchive/resources/unchanged']} "
+        f"{db_path}: {stats[runstats.POSTS_NEW]} new, "
+        f"{stats[runstats.POSTS_UPDATED]} updated, "
+        f"{stats[runstats.POSTS_UNCHANGED]} unchanged posts; "
+        f"{sum(stats[key] for key in runstats.RESOURCE_COUNTS)} "
         "resources"
     )
     sys.exit(EXIT_DEGRADED if report.skipped else EXIT_OK)
@@ -230,7 +231,6 @@ def _read_only(db_path: str) -> Archive:
         return Archive(db_path, read_only=True)
     except ArchiveError as exc:
         _fail(str(exc))
-        raise  # unreachable: _fail exits
 
 
 @cli.command()
@@ -366,9 +366,7 @@ def export_command(
                 "External-Description": f"{counter.n} blog posts ({fmt})",
             },
         )
-    click.echo(
-        f"Exported {counter.n} posts as {fmt} to {folder}" + (" (BagIt bag)" if bag else "")
-    )
+    click.echo(f"Exported {counter.n} posts as {fmt} to {folder}" + (" (BagIt bag)" if bag else ""))
 
 
 @cli.command()
@@ -438,7 +436,7 @@ def parse_heading_command(heading: str) -> None:
     click.echo(json.dumps(asdict(parse_heading(heading)), ensure_ascii=False, indent=2))
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"blogarchive: {message}", err=True)
     sys.exit(EXIT_USAGE)
 

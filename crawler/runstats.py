@@ -24,6 +24,12 @@ POSTS_NEW = f"{PREFIX}/posts/new"
 POSTS_UPDATED = f"{PREFIX}/posts/updated"
 POSTS_UNCHANGED = f"{PREFIX}/posts/unchanged"
 POSTS_RELABELLED = f"{PREFIX}/posts/relabelled"
+RESOURCES_NEW = f"{PREFIX}/resources/new"
+RESOURCES_UPDATED = f"{PREFIX}/resources/updated"
+RESOURCES_UNCHANGED = f"{PREFIX}/resources/unchanged"
+# (new, updated, unchanged) keys, in the order of a SaveResult.
+POST_COUNTS = (POSTS_NEW, POSTS_UPDATED, POSTS_UNCHANGED)
+RESOURCE_COUNTS = (RESOURCES_NEW, RESOURCES_UPDATED, RESOURCES_UNCHANGED)
 FIRST_ERROR = f"{PREFIX}/first_error"
 ERRORS = f"{PREFIX}/errors/"
 

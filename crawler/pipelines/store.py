@@ -55,16 +55,14 @@ class StorePipeline:
         items, self.buffer = self.buffer, []
         if isinstance(items[0], Resource):
             result = self.archive.save_resources([asdict(r) for r in items], seen_at=utc_now())
-            self._count("resources", result)
+            self._count(result, runstats.RESOURCE_COUNTS)
         else:
             rows = [{name: getattr(post, name) for name in STORED_FIELDS} for post in items]
-            self._count("posts", self.archive.save_posts(rows, seen_at=utc_now()))
+            self._count(self.archive.save_posts(rows, seen_at=utc_now()), runstats.POST_COUNTS)
 
-    def _count(self, what: str, result: SaveResult) -> None:
-        prefix = f"{runstats.PREFIX}/{what}"
-        self.stats.inc_value(f"{prefix}/new", result.new)
-        self.stats.inc_value(f"{prefix}/updated", result.updated)
-        self.stats.inc_value(f"{prefix}/unchanged", result.unchanged)
+    def _count(self, result: SaveResult, keys: tuple[str, str, str]) -> None:
+        for key, value in zip(keys, (result.new, result.updated, result.unchanged), strict=True):
+            self.stats.inc_value(key, value)
 
     def relabel(self) -> None:
         """Re-label series across each crawled source: a prefix may recur only now."""
