@@ -87,7 +87,6 @@ def reparse(
     store = StorePipeline(str(db_path), report.stats)
     normalise.open_spider()
     store.open_spider()
-    assert store.archive is not None
     registered: set[str] = set()
     # Listing posts by canonical URL: a later record of the post's own page completes one.
     listed: dict[str, Post] = {}
@@ -106,7 +105,7 @@ def reparse(
             name = response.source or "unknown"
             if name not in registered:
                 source = sources.get(name)
-                store.archive.register_source(name, source.kind if source else "unknown", "")
+                store.register_source(name, source.kind if source else "unknown")
                 registered.add(name)
             if response.kind == "article":
                 post = listed.pop(canonical_post_url(response.url), None)

@@ -18,6 +18,9 @@ EXPORTS_DIR = "exports"  # posts.json and posts.jsonl are rewritten here after e
 SOURCES_FILE = None  # extra TOML registry merged over crawler/sources.toml
 WARC_ENABLED = True  # keep every page data was taken from, as received, in WARC files
 WARC_DIR = "archive/warc"  # one .warc.gz per crawl run; `blogarchive reparse` reads them
+# Page parsing, SQLite writes and WARC compression run in child processes, beside
+# the crawl's one thread; False keeps everything in the crawl's process.
+BACKGROUND_PROCESSES = True
 FULL_CRAWL = False  # walk every listing page, not only up to the posts already archived
 FOLLOW_ARTICLES = True  # read new and changed posts' own pages (dates, tags, text)
 CONDITIONAL_REQUESTS = True  # send listing/feed pages' stored ETag/Last-Modified: unchanged -> 304

@@ -25,11 +25,13 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
+from crawler.background import BackgroundProcess, InProcess, Outcome
 from crawler.store import utc_now
-from crawler.warc import Exchange, WarcWriter
+from crawler.warc import Exchange
 
 logger = logging.getLogger(__name__)
 
+_WRITER = "crawler.warc:WarcWriter"
 _RECEIVED = "blogarchive_received"  # request.meta key: (headers, body) as received
 _DECODED = "blogarchive_decoded"  # request.meta key: codings Scrapy removed from the body
 # Codings kept as received: the standard library undoes them when re-parsing.
@@ -68,18 +70,27 @@ class ReceivedBodyMiddleware:
 
 
 class WarcRecorderMiddleware:
-    """Write the exchanges that produced items to ``<WARC_DIR>/<spider>-<time>.warc.gz``."""
+    """Write the exchanges that produced items to ``<WARC_DIR>/<spider>-<time>.warc.gz``.
 
-    def __init__(self, folder: str | Path, crawler: Crawler | None = None) -> None:
+    The writing (and its gzip compression) runs in a background process when
+    ``BACKGROUND_PROCESSES`` is on; records keep the order of the responses.
+    """
+
+    def __init__(
+        self, folder: str | Path, crawler: Crawler | None = None, *, background: bool = False
+    ) -> None:
         self.folder = Path(folder)
         self.crawler = crawler  # for the running spider's routing data
-        self.writer: WarcWriter | None = None
+        self.background = background
+        self.writer: BackgroundProcess | InProcess | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcRecorderMiddleware:
-        if not crawler.settings.getbool("WARC_ENABLED"):
+        settings = crawler.settings
+        if not settings.getbool("WARC_ENABLED"):
             raise NotConfigured
-        recorder = cls(crawler.settings.get("WARC_DIR"), crawler)
+        background = settings.getbool("BACKGROUND_PROCESSES", True)
+        recorder = cls(settings.get("WARC_DIR"), crawler, background=background)
         crawler.signals.connect(recorder.close, signal=signals.spider_closed)
         return recorder
 
@@ -102,11 +113,13 @@ class WarcRecorderMiddleware:
         """Write ``response`` (and its request) with the spider's routing data."""
         if self.writer is None:
             stamp = utc_now().replace(":", "").replace("-", "").removesuffix("+0000")
-            self.writer = WarcWriter(self.folder, run_name=f"{spider.name}-{stamp}")
+            process = BackgroundProcess if self.background else InProcess
+            self.writer = process(_WRITER, self.folder, run_name=f"{spider.name}-{stamp}")
         request = response.request
         received = request.meta.get(_RECEIVED)
         headers, body = received if received else (_headers(response), response.body)
-        self.writer.write(
+        self.writer.call(
+            "write",
             Exchange(
                 url=response.url,
                 method=request.method,
@@ -120,14 +133,23 @@ class WarcRecorderMiddleware:
                 source=getattr(spider, "source_name", spider.name),
                 kind=request.meta.get("kind") or _KIND_OF_SPIDER.get(spider.kind, "listing"),
                 extra={"start_url": getattr(spider, "start_url", "")},
-            )
+            ),
+            context=response.url,
         )
+        self._report(self.writer.outcomes())
 
     def close(self) -> None:
         if self.writer is not None:
-            self.writer.close()
-            logger.info("Raw pages archived in %s", self.writer.path)
-            self.writer = None
+            writer, self.writer = self.writer, None
+            self._report(writer.close())
+
+    def _report(self, outcomes: list[Outcome]) -> None:
+        for outcome in outcomes:
+            if outcome.error is not None:
+                where = f" {outcome.context}" if outcome.context else ""
+                logger.error("Could not archive%s in a WARC file: %s", where, outcome.error)
+            elif outcome.method == "close" and outcome.result is not None:
+                logger.info("Raw pages archived in %s", outcome.result)
 
 
 def _carries_data(output: Any) -> bool:

@@ -2,42 +2,61 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict, fields
 
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
 from crawler import runstats
+from crawler.background import BackgroundProcess, InProcess, Outcome
 from crawler.items import Post, Resource
-from crawler.parsing.recurrence import relabelled
-from crawler.store import Archive, SaveResult, utc_now
+from crawler.store import utc_now
+
+logger = logging.getLogger(__name__)
 
 # Every Post field but the transient listing_url. (dataclasses.asdict deep-copies: too slow here.)
 STORED_FIELDS = tuple(f.name for f in fields(Post) if f.name != "listing_url")
+WRITER = "crawler.pipelines.store_writer:StoreWriter"
+_COUNTS = {"save_posts": runstats.POST_COUNTS, "save_resources": runstats.RESOURCE_COUNTS}
 
 
 class StorePipeline:
     """Buffers the items of one page and saves them in one transaction.
 
-    A crawl killed mid-page loses at most that page's entries, which the next
-    run picks up again; it never leaves half a post. When the crawl ends, the
-    series of each source are re-labelled (a prefix may only now recur).
+    The saving runs in a background process (setting ``BACKGROUND_PROCESSES``),
+    so the crawl's one thread goes on fetching and parsing while SQLite writes;
+    pages are saved in the order they were scraped. A crawl killed mid-page
+    loses at most that page's entries, which the next run picks up again; it
+    never leaves half a post. When the crawl ends, the series of each source
+    are re-labelled (a prefix may only now recur).
     """
 
-    def __init__(self, db_path: str, stats: StatsCollector) -> None:
+    def __init__(self, db_path: str, stats: StatsCollector, *, background: bool = True) -> None:
         self.db_path = db_path
         self.stats = stats
-        self.archive: Archive | None = None
+        self.background = background
+        self.writer: BackgroundProcess | InProcess | None = None
         self.buffer: list[Post | Resource] = []
         self.page: tuple[type, str | None] | None = None
         self.sources: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        return cls(crawler.settings.get("ARCHIVE_DB"), crawler.stats)
+        return cls(
+            crawler.settings.get("ARCHIVE_DB"),
+            crawler.stats,
+            background=crawler.settings.getbool("BACKGROUND_PROCESSES", True),
+        )
 
     def open_spider(self) -> None:
-        self.archive = Archive(self.db_path)
+        process = BackgroundProcess if self.background else InProcess
+        self.writer = process(WRITER, self.db_path)
+
+    def register_source(self, name: str, kind: str, start_url: str = "") -> None:
+        """Register a source before its first page (``reparse`` does; crawls register at start)."""
+        assert self.writer is not None
+        self.writer.call("register_source", name, kind, start_url, context=name)
 
     def process_item(self, item: Post | Resource) -> Post | Resource:
         page = (type(item), item.listing_url if isinstance(item, Post) else item.page_url)
@@ -49,36 +68,41 @@ class StorePipeline:
         return item
 
     def flush(self) -> None:
-        """Save the buffered page's items and count them in the crawl stats."""
-        if not self.buffer or self.archive is None:
+        """Send the buffered page's items to be saved; count the pages saved so far."""
+        if not self.buffer or self.writer is None:
             return
         items, self.buffer = self.buffer, []
+        page_url = self.page[1] if self.page else None
         if isinstance(items[0], Resource):
-            result = self.archive.save_resources([asdict(r) for r in items], seen_at=utc_now())
-            self._count(result, runstats.RESOURCE_COUNTS)
+            rows = [asdict(r) for r in items]
+            self.writer.call("save_resources", rows, utc_now(), context=page_url)
         else:
             rows = [{name: getattr(post, name) for name in STORED_FIELDS} for post in items]
-            self._count(self.archive.save_posts(rows, seen_at=utc_now()), runstats.POST_COUNTS)
+            self.writer.call("save_posts", rows, utc_now(), context=page_url)
+        self._count(self.writer.outcomes())
 
-    def _count(self, result: SaveResult, keys: tuple[str, str, str]) -> None:
-        for key, value in zip(keys, (result.new, result.updated, result.unchanged), strict=True):
-            self.stats.inc_value(key, value)
-
-    def relabel(self) -> None:
-        """Re-label series across each crawled source: a prefix may recur only now."""
-        assert self.archive is not None
-        for source in sorted(self.sources):
-            changed = self.archive.refresh_heading_fields(
-                relabelled(self.archive.heading_rows(source))
-            )
-            self.stats.inc_value(runstats.POSTS_RELABELLED, changed)
+    def _count(self, outcomes: list[Outcome]) -> None:
+        for outcome in outcomes:
+            if outcome.error is not None:
+                where = str(outcome.context or self.db_path)
+                what = outcome.method.replace("_", " ")
+                logger.error("Could not %s from %s: %s", what, where, outcome.error)
+                runstats.record_error(self.stats, "store", where, outcome.error, page_failed=False)
+            elif outcome.method in _COUNTS:
+                saved = outcome.result
+                counts = (saved.new, saved.updated, saved.unchanged)
+                for key, value in zip(_COUNTS[outcome.method], counts, strict=True):
+                    self.stats.inc_value(key, value)
+            elif outcome.method == "relabel":
+                self.stats.inc_value(runstats.POSTS_RELABELLED, outcome.result)
 
     def close_spider(self) -> None:
+        if self.writer is None:
+            return
         try:
             self.flush()
-            if self.archive is not None:
-                self.relabel()
+            # A colon prefix may recur only now: re-label each crawled source's series.
+            self.writer.call("relabel", sorted(self.sources))
         finally:
-            if self.archive is not None:
-                self.archive.close()
-                self.archive = None
+            writer, self.writer = self.writer, None
+            self._count(writer.close())

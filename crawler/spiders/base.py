@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar
 
 import scrapy
 from scrapy.exceptions import (
@@ -24,10 +25,14 @@ from twisted.internet.error import (
 from twisted.python.failure import Failure
 
 from crawler import __version__, runstats
+from crawler.background import BackgroundProcess, InProcess
 from crawler.extract import allowed_by
 from crawler.sources import Source
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+_PARSER = "crawler.background:Functions"
 
 
 class SourceSpider(scrapy.Spider):
@@ -60,6 +65,7 @@ class SourceSpider(scrapy.Spider):
         self.max_pages = positive_int(max_pages, "max_pages")
         self.source_name = self.source.name if self.source else self.name
         self.keep = allowed_by(self.source)  # the source's ``allow`` path prefix
+        self._parser: BackgroundProcess | InProcess | None = None
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -67,6 +73,22 @@ class SourceSpider(scrapy.Spider):
         contact = settings.get("BLOGARCHIVE_CONTACT_URL")
         # Spider priority: an explicit -s USER_AGENT=... still wins.
         settings.set("USER_AGENT", f"blogarchive/{__version__} (+{contact})", priority="spider")
+
+    async def run_parser(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``function(*args, **kwargs)``, a pure parser, run in the spider's parsing process.
+
+        The crawl's thread meanwhile sends the next request and stores earlier
+        entries. With BACKGROUND_PROCESSES off it runs here, at once.
+        """
+        if self._parser is None:
+            background = self.settings.getbool("BACKGROUND_PROCESSES", True)
+            self._parser = (BackgroundProcess if background else InProcess)(_PARSER)
+        return await self._parser.ask("run", function, args, kwargs)
+
+    def closed(self, reason: str) -> None:
+        if self._parser is not None:
+            parser, self._parser = self._parser, None
+            parser.close()
 
     def wants_page(self, page: int) -> bool:
         return self.max_pages is None or page <= self.max_pages

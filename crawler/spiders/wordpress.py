@@ -70,7 +70,7 @@ class WordPressSpider(ArticleFollowingSpider):
             },
         )
 
-    def parse_listing_page(self, response: Response, page: int) -> list[Any]:
+    async def parse_listing_page(self, response: Response, page: int) -> list[Any]:
         stats = self.crawler.stats
         if response.status == 304:  # unchanged since it was last read: nothing new here or older
             stats.inc_value(runstats.NOT_MODIFIED)
@@ -79,8 +79,8 @@ class WordPressSpider(ArticleFollowingSpider):
         if not isinstance(response, TextResponse):
             self.record_error("not_html", response.url, "response is not HTML")
             return []
-        listing = parse_listing(
-            response.text, response.url, self.post_url, selectors=self.selectors
+        listing = await self.run_parser(
+            parse_listing, response.text, response.url, self.post_url, selectors=self.selectors
         )
         posts = listing_posts(
             listing, source=self.source_name, page_url=response.url, keep=self.keep

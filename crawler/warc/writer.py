@@ -96,9 +96,10 @@ class WarcWriter:
             record.rec_headers.add_header("WARC-Warcinfo-ID", self._warcinfo_id)
         self._warc.write_request_response_pair(request, response)
 
-    def close(self) -> None:
-        """Close the file; calling it again does nothing."""
+    def close(self) -> Path:
+        """Close the file and return its path; calling it again does nothing more."""
         self._file.close()
+        return self.path
 
     def __enter__(self) -> WarcWriter:
         return self

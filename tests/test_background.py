@@ -1,0 +1,243 @@
+"""The background process that parses pages and writes the archive beside the crawl."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from crawler import runstats
+from crawler.background import (
+    BackgroundCallError,
+    BackgroundError,
+    BackgroundProcess,
+    Functions,
+    InProcess,
+)
+from crawler.items import Post
+from crawler.parsing.listing import parse_listing
+from crawler.parsing.urls import post_permalink_pattern
+from crawler.pipelines.store import StorePipeline
+from crawler.reparse import Tally
+from crawler.store import Archive
+
+REPO = Path(__file__).resolve().parent.parent
+TARGET = "tests.test_background:Journal"
+
+
+class Journal:
+    """A target that appends each call to a file, so order and completeness can be seen."""
+
+    def __init__(self, path: str, fail_on_start: bool = False) -> None:
+        if fail_on_start:
+            raise OSError(f"cannot open {path}")
+        self.path = Path(path)
+        self.lines: list[str] = []
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+
+    def add_slowly(self, line: str, seconds: float) -> None:
+        time.sleep(seconds)
+        self.lines.append(line)
+
+    def count(self) -> int:
+        return len(self.lines)
+
+    def fail(self, why: str) -> None:
+        raise ValueError(why)
+
+    def close(self) -> str:
+        self.path.write_text("\n".join(self.lines), encoding="utf-8")
+        return f"{len(self.lines)} lines"
+
+
+@pytest.fixture(params=[BackgroundProcess, InProcess], ids=["child", "inline"])
+def process_class(request):
+    return request.param
+
+
+def test_calls_run_in_order_and_close_returns_the_close_result(tmp_path, process_class):
+    journal = tmp_path / "journal.txt"
+    worker = process_class(TARGET, str(journal))
+    for n in range(200):
+        worker.call("add", f"line {n}")
+    outcomes = worker.close()
+    assert journal.read_text(encoding="utf-8").splitlines() == [f"line {n}" for n in range(200)]
+    assert [(o.method, o.result, o.error) for o in outcomes] == [("close", "200 lines", None)]
+
+
+def test_results_and_errors_come_back_with_their_context(tmp_path, process_class):
+    worker = process_class(TARGET, str(tmp_path / "j.txt"))
+    worker.call("add", "a")
+    worker.call("count", context="first count")
+    worker.call("fail", "bad page", context="https://example.org/page/2/")
+    worker.call("add", "b")  # a failed call does not stop the ones after it
+    worker.call("count", context="second count")
+    outcomes = worker.close()
+    assert [(o.method, o.result, o.error, o.context) for o in outcomes] == [
+        ("count", 1, None, "first count"),
+        ("fail", None, "ValueError: bad page", "https://example.org/page/2/"),
+        ("count", 2, None, "second count"),
+        ("close", "2 lines", None, None),
+    ]
+
+
+def test_outcomes_never_wait_for_the_child(tmp_path):
+    worker = BackgroundProcess(TARGET, str(tmp_path / "j.txt"))
+    worker.call("add_slowly", "late", 0.5)
+    worker.call("count")
+    started = time.monotonic()
+    assert worker.outcomes() == []  # nothing is ready yet, and asking does not block
+    assert time.monotonic() - started < 0.4
+    assert [o.result for o in worker.close()] == [1, "1 lines"]
+
+
+def test_a_target_that_cannot_be_built_is_reported_not_raised(tmp_path):
+    worker = BackgroundProcess(TARGET, str(tmp_path / "j.txt"), fail_on_start=True)
+    worker.call("add", "dropped")
+    outcomes = worker.close()
+    assert outcomes[0].error == f"OSError: cannot open {tmp_path / 'j.txt'}"
+    assert not (tmp_path / "j.txt").exists()
+
+
+def test_ask_returns_the_result_and_raises_the_childs_error(process_class):
+    html = textwrap.dedent("""\
+        <html><body><main>
+          <article><h2><a href="https://blog.example/2024/01/02/first-post/">First post
+            by Ann Lee</a></h2><p>The teaser of the first post.</p></article>
+        </main></body></html>""")
+    pattern = post_permalink_pattern("https://blog.example/")
+
+    async def ask_both():
+        worker = process_class("crawler.background:Functions")
+        try:
+            listing = await worker.ask(
+                "run", parse_listing, (html, "https://blog.example/", pattern), {}
+            )
+            with pytest.raises(BackgroundCallError, match="ZeroDivisionError"):
+                await worker.ask("run", divmod, (1, 0), {})
+            return listing
+        finally:
+            worker.close()
+
+    listing = asyncio.run(ask_both())
+    assert listing == parse_listing(html, "https://blog.example/", pattern)
+    assert [e.url for e in listing.entries] == ["https://blog.example/2024/01/02/first-post/"]
+
+
+def test_a_child_that_dies_fails_the_next_call_and_every_waiting_ask(tmp_path):
+    async def scenario():
+        worker = BackgroundProcess(TARGET, str(tmp_path / "j.txt"))
+        waiting = worker.ask("add_slowly", "never", 5)
+        await asyncio.sleep(0.3)
+        worker._process.kill()
+        with pytest.raises(BackgroundError, match="stopped unexpectedly"):
+            await asyncio.wait_for(waiting, timeout=10)
+        with pytest.raises(BackgroundError):
+            worker.call("add", "after")
+            worker.close()
+
+    asyncio.run(scenario())
+
+
+def test_the_child_keeps_finished_work_when_the_parent_is_killed(tmp_path):
+    journal = tmp_path / "journal.txt"
+    parent = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""\
+                import os, signal, time
+                from crawler.background import BackgroundProcess
+                worker = BackgroundProcess({TARGET!r}, {str(journal)!r})
+                for n in range(50):
+                    worker.call("add", f"line {{n}}")
+                worker.call("add_slowly", "the call in hand", 0.5)
+                time.sleep(0.2)
+                os.kill(os.getpid(), signal.SIGKILL)
+                """),
+        ],
+        cwd=REPO,
+    )
+    parent.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while not journal.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    lines = journal.read_text(encoding="utf-8").splitlines()
+    assert lines == [*(f"line {n}" for n in range(50)), "the call in hand"]
+
+
+def test_ctrl_c_to_the_process_group_leaves_the_child_to_the_parent(tmp_path):
+    journal = tmp_path / "journal.txt"
+    worker = BackgroundProcess(TARGET, str(journal))
+    worker.call("add", "before")
+    worker.call("count")  # answered only once the child is up and running calls
+    deadline = time.monotonic() + 20
+    while not worker.outcomes() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.kill(worker._process.pid, signal.SIGINT)
+    os.kill(worker._process.pid, signal.SIGTERM)
+    worker.call("add", "after")
+    assert [o.result for o in worker.close()] == ["2 lines"]
+    assert journal.read_text(encoding="utf-8").splitlines() == ["before", "after"]
+
+
+def test_functions_runs_what_it_is_sent():
+    assert Functions().run(divmod, (7, 2), {}) == (3, 1)
+
+
+def _post(url: str, source: str, page: str) -> Post:
+    return Post(url=url, source=source, heading=f"A post at {url}", listing_url=page)
+
+
+@pytest.mark.parametrize("background", [True, False], ids=["child", "inline"])
+def test_the_store_pipeline_saves_pages_in_order_and_counts_them(tmp_path, background):
+    db = tmp_path / "archive.sqlite"
+    with Archive(db) as archive:
+        archive.register_source("blog", "wordpress", "https://blog.example/")
+    stats = Tally()
+    store = StorePipeline(str(db), stats, background=background)
+    store.open_spider()
+    for page in range(1, 4):
+        for n in range(5):
+            url = f"https://blog.example/2024/01/0{page}/post-{n}/"
+            store.process_item(_post(url, "blog", f"https://blog.example/page/{page}/"))
+    store.process_item(_post("https://blog.example/2024/01/01/post-0/", "blog", "again"))
+    store.close_spider()
+    assert stats[runstats.POSTS_NEW] == 15
+    assert stats[runstats.POSTS_UNCHANGED] == 1
+    with Archive(db, read_only=True) as archive:
+        assert archive.count_posts("blog") == 15
+
+
+@pytest.mark.parametrize("background", [True, False], ids=["child", "inline"])
+def test_a_page_the_store_refuses_is_logged_with_its_url_and_the_rest_are_kept(
+    tmp_path, caplog, background
+):
+    db = tmp_path / "archive.sqlite"
+    with Archive(db) as archive:
+        archive.register_source("blog", "wordpress", "https://blog.example/")
+    stats = Tally()
+    store = StorePipeline(str(db), stats, background=background)
+    store.open_spider()
+    store.process_item(_post("https://blog.example/2024/01/01/a/", "blog", "https://blog.example/"))
+    store.process_item(
+        _post("https://elsewhere.example/x/", "unregistered", "https://elsewhere.example/")
+    )
+    store.process_item(
+        _post("https://blog.example/2024/01/01/b/", "blog", "https://blog.example/page/2/")
+    )
+    store.close_spider()
+    assert runstats.errors_by_kind(stats) == {"store": 1}
+    assert "Could not save posts from https://elsewhere.example/" in caplog.text
+    assert "unknown source unregistered" in caplog.text
+    with Archive(db, read_only=True) as archive:
+        assert archive.count_posts() == 2
