@@ -110,8 +110,9 @@ class Archive:
         """Save a batch of posts (``Post`` fields; authors a list) seen at ``seen_at``.
 
         A post is its ``url``, an alias of it, or the canonical URL its page
-        declares (``canonical_url``; see ``merging``). New ones are inserted. A known post whose
-        ``heading`` or ``teaser`` differs is updated (``updated = seen_at``) and its
+        declares (``canonical_url``; rows found to be one post are merged, see
+        ``merging``). New ones are inserted. A known post whose ``heading`` or
+        ``teaser`` differs is updated (``updated = seen_at``) and its
         previous values go to ``post_versions``; otherwise only ``last_seen`` moves,
         and fields the parser derives are refreshed without counting as a change.
         The whole batch is one transaction: on any error nothing of it is written.
