@@ -83,9 +83,10 @@ def reparse(
     paths = [Path(p) for p in paths]
     report = ReparseReport()
     normalise = NormalisePipeline(str(db_path))
-    dedupe = DedupePipeline(report.stats)
+    dedupe = DedupePipeline(report.stats, str(db_path))
     store = StorePipeline(str(db_path), report.stats)
-    normalise.open_spider()
+    normalise.open_spider()  # opens (and migrates) the archive first
+    dedupe.open_spider()
     store.open_spider()
     registered: set[str] = set()
     # Listing posts by canonical URL: a later record of the post's own page completes one.

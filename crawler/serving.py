@@ -55,7 +55,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "teaser and authors; facet by source, series, kind, year and author.",
         {
             "id": "Row id",
-            "url": "Canonical post URL (https, lower-case host, no query, trailing slash)",
+            "url": "Canonical post URL (https, lower-case host, no query, trailing slash); "
+            "its other URLs are in post_urls",
             "source": "The source (blog) it was crawled from",
             "heading": "The heading line as the blog shows it, untouched",
             "title": "Title parsed from the heading, without series, part or byline",
@@ -84,7 +85,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "date_relative": "1 when the page gave a relative date ('3 days ago')",
             "modified": "When the page says it was last modified",
             "word_count": "Words in body_text",
-            "canonical_url": "The page's own canonical link",
+            "canonical_url": "The page's own canonical link, as declared (joins the post's URLs)",
             "article_fetched": "When the post's own page was read",
             "article_error": "Why the post's own page could not be read (empty once read)",
         },
@@ -179,6 +180,17 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "description": "Text given with the link",
             "link": "Where it points",
             **_SEEN,
+        },
+    ),
+    "post_urls": (
+        "Other URLs of posts: where a post was also found, or the canonical URL its "
+        "page declares. A listing of one of them is that post.",
+        {
+            "url": "Another URL of the post (normalised like posts.url)",
+            "post_id": "The post (posts.id); empty when the URL is ambiguous",
+            "reason": "alias (the post was also found here), canonical (its page declares "
+            "this URL) or ambiguous (declared by different posts: joins none)",
+            "first_seen": "When the URL was first recorded (ISO 8601 UTC)",
         },
     ),
     "page_validators": (

@@ -6,7 +6,9 @@ import pytest
 
 from crawler.parsing.urls import (
     blog_root,
+    canonical_key,
     canonical_post_url,
+    is_archive_url,
     next_page_guess,
     post_permalink_pattern,
     strip_crawl_traps,
@@ -220,3 +222,67 @@ def test_permalink_pattern_accepts_posts_under_a_parent_of_a_listing_page() -> N
 )  # fmt: skip
 def test_next_page_guess(page: str, start: str, expected: str) -> None:
     assert next_page_guess(page, start) == expected
+
+
+# --- rel=canonical as a dedupe key ----------------------------------------------
+
+NEW_SLUG = "https://blogs.bmj.com/bmjleader/2023/10/09/jan-frich-in-conversation/"
+
+
+@pytest.mark.parametrize(
+    ("declared", "key"),
+    [
+        (NEW_SLUG, NEW_SLUG),  # the same post under its new slug
+        ("http://blogs.bmj.com/bmjleader/2023/10/09/jan-frich-in-conversation", NEW_SLUG),
+        (NEW_SLUG + "?utm_source=feed#top", NEW_SLUG),  # trap parameters go
+        (  # a syndicated copy names its original, on another site
+            "https://www.kingsfund.org.uk/insight-and-analysis/blogs/frich",
+            "https://www.kingsfund.org.uk/insight-and-analysis/blogs/frich/",
+        ),
+        (
+            "https://medium.com/@frich/leading-in-norway-1a2b3c4d5e6f?source=rss",
+            "https://medium.com/p/1a2b3c4d5e6f",
+        ),
+        (JAN_FRICH, None),  # the page names itself
+        ("http://BLOGS.bmj.com/bmjleader/2023/10/09/in-conversation-with-dr-jan-frich", None),
+        (None, None),
+        ("", None),
+        ("   ", None),
+        ("ftp://blogs.bmj.com/bmjleader/x/", None),
+        ("https:///bmjleader/x/", None),  # no host
+        ("https://blogs.bmj.com/bmjleader/?p=36363", None),  # the query names the post
+        ("https://blogs.bmj.com/", None),  # the site's home page
+        ("https://other.example/", None),
+        ("https://blogs.bmj.com/bmjleader/", None),  # the blog's front page
+        ("https://www.blogs.bmj.com/bmjleader/", None),
+        ("https://blogs.bmj.com/bmjleader/2023/", None),  # a parent: the year's archive
+        ("https://blogs.bmj.com/bmjleader/page/2/", None),
+        ("https://blogs.bmj.com/bmjleader/tag/medical-leadership/", None),
+        ("https://blogs.bmj.com/bmjleader/category/interviews/page/3/", None),
+        ("https://blogs.bmj.com/bmjleader/author/bmjleader/", None),
+        ("https://blogs.bmj.com/bmjleader/feed/", None),
+        ("https://blogs.bmj.com/bmjleader/2022/05/", None),
+        (JAN_FRICH + "blogs.bmj.com/x", None),  # a scheme-less value resolved against the page
+        ("http://[::1/x", None),  # not a URL at all
+    ],
+)
+def test_canonical_key(declared: str | None, key: str | None) -> None:
+    assert canonical_key(declared, JAN_FRICH) == key
+
+
+@pytest.mark.parametrize(
+    ("url", "archive"),
+    [
+        ("https://x.example/", True),
+        ("https://x.example/blog/page/12/", True),
+        ("https://x.example/blog/tag/nhs/", True),
+        ("https://x.example/blog/rss/", True),
+        ("https://x.example/2024/01/15/", True),
+        ("https://x.example/blog/2024/", True),
+        ("https://x.example/blog/2024/01/15/a-post/", False),
+        ("https://x.example/blog/a-post-about-tags/", False),
+        ("https://x.example/blog/2024-review/", False),
+    ],
+)
+def test_is_archive_url(url: str, archive: bool) -> None:
+    assert is_archive_url(url) is archive

@@ -670,3 +670,247 @@ def test_an_article_error_stays_until_the_page_is_read(archive: Archive):
     assert archive.conn.execute(errors, (make_post(1)["url"],)).fetchone() == ("HTTP 500",)
     archive.save_posts([make_post(1, article_fetched=T3, body_text="Text.")], seen_at=T3)
     assert archive.conn.execute(errors, (make_post(1)["url"],)).fetchone() == (None,)
+
+
+# --- one post, several URLs: rel=canonical joins the key ---------------------------
+
+BLOG = "https://blog.example.org/news/"
+U1 = BLOG + "2024/01/15/flow-at-the-front-door/"
+U2 = BLOG + "2024/01/15/flow-at-the-front-door-2/"
+
+
+def canonical_post(url: str, n: int = 1, **fields: Any) -> dict[str, Any]:
+    """A listed post as the store gets it: url normalised (as the pipeline does), no date."""
+    return make_post(n, **{"url": url, "published": None, **fields})
+
+
+def article(url: str, canonical: str, n: int = 1, **fields: Any) -> dict[str, Any]:
+    """The post completed from its own page, which declares ``canonical``."""
+    words = " ".join(f"n{n}w{i}" for i in range(40))  # words of this story only
+    body = fields.pop("body_text", f"Flow at the front door: {words}.")
+    return canonical_post(
+        url, n, canonical_url=canonical, body_text=body, article_fetched=T1, **fields
+    )
+
+
+def other_urls(archive: Archive) -> list[tuple[str, int | None, str]]:
+    sql = "SELECT url, post_id, reason FROM post_urls ORDER BY url"
+    return archive.conn.execute(sql).fetchall()
+
+
+def test_a_canonical_naming_a_stored_url_is_that_post(archive: Archive) -> None:
+    archive.save_posts([canonical_post(U1)], seen_at=T1)
+    [post_id] = archive.conn.execute("SELECT id FROM posts").fetchone()
+
+    result = archive.save_posts([article(U2, canonical=U1)], seen_at=T2)
+
+    assert result == SaveResult(unchanged=1)
+    assert archive.count_posts() == 1
+    post = archive.get_post(U2)
+    assert post == archive.get_post(U1)
+    assert (post["url"], post["first_seen"], post["last_seen"]) == (U1, T1, T2)
+    assert post["body_text"].startswith("Flow at the front door: n1w0")
+    assert post["canonical_url"] == U1
+    assert other_urls(archive) == [(U2, post_id, "alias")]
+
+
+def test_a_later_listing_of_an_alias_updates_the_one_post(archive: Archive) -> None:
+    archive.save_posts([canonical_post(U1)], seen_at=T1)
+    archive.save_posts([article(U2, canonical=U1)], seen_at=T2)
+
+    same = archive.save_posts([canonical_post(U2)], seen_at=T3)
+    assert same == SaveResult(unchanged=1)
+    changed = archive.save_posts([canonical_post(U2, teaser="A new teaser")], seen_at=T3)
+
+    assert changed == SaveResult(updated=1)
+    assert archive.count_posts() == 1
+    post = archive.get_post(U1)
+    assert (post["url"], post["teaser"], post["last_seen"]) == (U1, "A new teaser", T3)
+    assert post["canonical_url"] == U1  # a listing's missing canonical blanks nothing
+    [version] = archive.versions(U2)
+    assert version["teaser"] == make_post(1)["teaser"]
+    assert archive.versions(U1) == [version]
+
+
+def test_a_post_found_at_its_declared_canonical_url_moves_there(archive: Archive) -> None:
+    archive.save_posts([article(U2, canonical=U1)], seen_at=T1)
+    assert archive.get_post(U1)["url"] == U2  # not reached at U1 yet
+    [(post_id,)] = archive.conn.execute("SELECT id FROM posts").fetchall()
+    assert other_urls(archive) == [(U1, post_id, "canonical")]
+
+    result = archive.save_posts([article(U1, canonical=U1)], seen_at=T2)
+
+    assert result == SaveResult(unchanged=1)
+    assert archive.count_posts() == 1
+    post = archive.get_post(U2)
+    assert (post["url"], post["first_seen"]) == (U1, T1)
+    assert other_urls(archive) == [(U2, post_id, "alias")]
+    assert archive.db["posts"].get(post_id)["url"] == U1
+
+
+def test_two_urls_of_one_post_in_one_batch_are_one_row(archive: Archive) -> None:
+    result = archive.save_posts([article(U2, canonical=U1), article(U1, canonical=U1)], seen_at=T1)
+    assert result == SaveResult(new=1, unchanged=1)
+    assert [p["url"] for p in archive.export_rows()] == [U1]
+    assert [url for url, _, _ in other_urls(archive)] == [U2]
+
+
+def test_two_stored_rows_declaring_one_canonical_merge_into_the_older(archive: Archive) -> None:
+    elsewhere = "https://www.ihi.org/insights/flow-at-the-front-door/"
+    byline = {"authors": ["Zoe Adams", "Ann Baker"]}
+    archive.save_posts([canonical_post(U1, tags=["flow"], **byline)], seen_at=T1)
+    archive.save_posts([canonical_post(U1, teaser="Edited", **byline)], seen_at=T2)
+    second = {"published": "2024-01-15", "authors": ["Zoe"]}
+    archive.save_posts([canonical_post(U2, teaser="Second", **second)], seen_at=T1)
+    archive.save_posts([canonical_post(U2, teaser="Second, edited", **second)], seen_at=T2)
+    keep_id, lose_id = (i for (i,) in archive.conn.execute("SELECT id FROM posts ORDER BY id"))
+    page = {"canonical": elsewhere, "teaser": None, **byline}
+    archive.save_posts([article(U1, **page)], seen_at=T3)
+    assert archive.count_posts() == 2  # one page named the canonical: nothing to merge yet
+
+    archive.save_posts([article(U2, **page)], seen_at=T3)
+
+    assert archive.count_posts() == 1
+    post = archive.get_post(U2)
+    assert post == archive.get_post(elsewhere) == archive.get_post(U1)
+    assert archive.db["posts"].get(keep_id)["url"] == U1
+    assert (post["first_seen"], post["last_seen"]) == (T1, T3)
+    assert post["published"] == "2024-01-15"  # a fact only the merged row had
+    assert post["teaser"] == "Edited"
+    # Nothing is lost: both rows' versions, and the merged row's last teaser.
+    versions = [(v["teaser"], v["seen_from"], v["seen_until"]) for v in archive.versions(U1)]
+    assert versions == [
+        (make_post(1)["teaser"], T1, T2),
+        ("Second", T1, T2),
+        ("Second, edited", T2, T2),  # until it was last seen
+    ]
+    assert authors_of(archive, U1) == ["Zoe Adams", "Ann Baker"]
+    assert tags_of(archive, U1) == ["flow"]
+    links = "SELECT count(*) FROM {} WHERE post_id = ?"
+    for table in ("post_authors", "post_tags", "post_versions"):
+        assert archive.conn.execute(links.format(table), (lose_id,)).fetchone() == (0,)
+    assert other_urls(archive) == [
+        (U2, keep_id, "alias"),
+        (elsewhere, keep_id, "canonical"),
+    ]
+    # A later listing of the merged-away URL is the same post.
+    assert archive.save_posts([canonical_post(U2, teaser="Edited")], seen_at=T3).unchanged == 1
+    assert archive.count_posts() == 1
+    archive.conn.execute("INSERT INTO posts_fts(posts_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_a_canonical_on_another_site_joins_a_syndicated_copy(archive: Archive) -> None:
+    archive.register_source("kingsfund", "wordpress", "https://www.kingsfund.org.uk/blog/")
+    original = "https://www.kingsfund.org.uk/blog/2024/01/flow-at-the-front-door/"
+    archive.save_posts([canonical_post(original, source="kingsfund")], seen_at=T1)
+
+    archive.save_posts([article(U1, canonical=original + "?utm_source=syndication")], seen_at=T2)
+
+    assert archive.count_posts() == 1
+    post = archive.get_post(U1)
+    assert (post["url"], post["source"]) == (original, "kingsfund")
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        BLOG,  # the blog's front page, as a misconfigured theme declares on every post
+        "https://blog.example.org/",  # the site's home page
+        "http://blog.example.org/news/page/2/",  # a listing page
+        BLOG + "tag/flow/",
+        BLOG + "2024/01/",  # a date archive
+        BLOG + "?p=123",  # the shortlink: its key would drop what names the post
+        "{url}blog.example.org/x",  # scheme-less, resolved against the page
+        "",
+    ],
+)
+def test_a_junk_canonical_joins_no_posts(archive: Archive, junk: str) -> None:
+    for url in (U1, U2):  # one story even: same heading, same text
+        archive.save_posts([article(url, canonical=junk.format(url=url), n=1)], seen_at=T1)
+
+    assert archive.count_posts() == 2
+    assert other_urls(archive) == []
+
+
+def test_a_canonical_declared_by_different_stories_joins_nothing(archive: Archive) -> None:
+    about = "https://blog.example.org/about-us/"  # not junk by its shape
+    archive.save_posts([article(U1, canonical=about, n=1)], seen_at=T1)
+    result = archive.save_posts([article(U2, canonical=about, n=2)], seen_at=T2)
+
+    assert result == SaveResult(new=1)
+    assert archive.count_posts() == 2
+    assert other_urls(archive) == [(about, None, "ambiguous")]
+    # From now on it joins nothing, not even a post with the first one's heading.
+    third = BLOG + "2024/02/01/flow-again/"
+    archive.save_posts([article(third, canonical=about, n=1)], seen_at=T3)
+    assert archive.count_posts() == 3
+    assert archive.get_post(about) is None
+
+
+def test_a_canonical_naming_another_story_does_not_join_it(archive: Archive) -> None:
+    archive.save_posts([canonical_post(U1, n=1)], seen_at=T1)
+    archive.save_posts([article(U2, canonical=U1, n=2)], seen_at=T2)
+    assert archive.count_posts() == 2
+    assert other_urls(archive) == []
+
+
+def test_a_failed_batch_undoes_a_merge(archive: Archive) -> None:
+    archive.save_posts([canonical_post(U1), canonical_post(U2)], seen_at=T1)
+    archive.save_posts([article(U1, canonical="https://elsewhere.example/flow/")], seen_at=T1)
+    before = table_counts(archive)
+
+    batch = [
+        article(U2, canonical="https://elsewhere.example/flow/"),
+        make_post(3, series_part=object()),
+    ]
+    with pytest.raises(sqlite3.Error):
+        archive.save_posts(batch, seen_at=T2)
+
+    assert table_counts(archive) == before
+    assert {p["url"] for p in archive.export_rows()} == {U1, U2}
+    assert [url for url, _, _ in other_urls(archive)] == ["https://elsewhere.example/flow/"]
+
+
+def test_an_archive_from_before_post_urls_is_upgraded_in_place(db_path: Path) -> None:
+    """m011 on an archive written by m001-m010: its posts joined by their canonical URLs."""
+    from sqlite_utils import Database
+
+    from crawler.store.schema import MIGRATIONS
+
+    db_path.parent.mkdir(parents=True)
+    db = Database(db_path)
+    MIGRATIONS.apply(db, stop_before="m011_post_urls")
+    assert "post_urls" not in db.table_names()
+    db["sources"].insert({"name": SOURCE, "kind": "wordpress", "start_url": BLOG})
+    heading = make_post(1)["heading"]
+    body = "The same text, read at two addresses. " * 10
+    old = {"source": SOURCE, "heading": heading, "authors": "[]", "body_text": body}
+    posts = [
+        {"url": U2, "canonical_url": U1, "first_seen": T1, "updated": T1, "teaser": "Old"},
+        {"url": U1, "canonical_url": U1, "first_seen": T2, "updated": T2, "teaser": "New"},
+        {"url": BLOG + "2024/02/01/a/", "canonical_url": BLOG, "first_seen": T1},
+        {"url": BLOG + "2024/02/02/b/", "canonical_url": BLOG, "first_seen": T1},
+    ]
+    for post in posts:
+        db["posts"].insert({**old, "last_seen": post["first_seen"], "updated": T1, **post})
+    db["post_versions"].insert(
+        {"post_id": 2, "seen_from": T1, "seen_until": T2, "heading": "Older", "authors": "[]"}
+    )
+    db.close()
+
+    with Archive(db_path) as archive:
+        assert archive.count_posts() == 3
+        post = archive.get_post(U2)
+        assert (post["url"], post["first_seen"], post["last_seen"]) == (U1, T1, T2)
+        [(kept,)] = archive.conn.execute("SELECT id FROM posts WHERE url = ?", (U1,)).fetchall()
+        assert kept == 1  # the older row, moved to the canonical URL it was found at
+        assert other_urls(archive) == [(U2, 1, "alias")]
+        assert post["teaser"] == "New"  # the values seen last
+        assert [(v["heading"], v["teaser"]) for v in archive.versions(U1)] == [
+            ("Older", None),
+            (heading, "Old"),
+        ]
+        assert archive.get_post(BLOG) is None  # the front page joined nothing
+        # New saves go through the same rule.
+        assert archive.save_posts([canonical_post(U2, teaser="New")], seen_at=T3).new == 0
+        assert archive.count_posts() == 3

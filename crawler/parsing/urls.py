@@ -33,6 +33,7 @@ _YEAR = r"(?:19|20)\d\d"
 _MONTH = r"(?:0[1-9]|1[0-2])"
 _DAY = r"(?:0[1-9]|[12]\d|3[01])"
 _DATE_TAIL = re.compile(rf"^{_YEAR}(?:/{_MONTH}(?:/{_DAY}(?:/[^/]+)?)?)?$")
+_DATE_ONLY = re.compile(rf"^{_YEAR}(?:/{_MONTH}(?:/{_DAY})?)?$")
 _TAXONOMY = frozenset({"tag", "category", "author"})
 _FEED_TAIL = frozenset({"feed", "rss", "rss2", "atom", "rdf"})
 _PAGE_TAIL = re.compile(r"(^|/)page/(\d+)/?$")
@@ -67,6 +68,62 @@ def canonical_post_url(url: str) -> str:
     if _PLAIN_PATH.match(path):
         return f"https://{netloc}{path}"  # nothing to re-encode: skip w3lib's slower pass
     return canonicalize_url(urlunsplit(("https", netloc, path, "", "")))
+
+
+def canonical_key(declared: str | None, post_url: str) -> str | None:
+    """The dedupe key that a post page's ``rel=canonical`` gives its post, or ``None``.
+
+    ``declared`` is the canonical link as the page gives it (absolute), ``post_url``
+    the URL the post was found at. The key is ``canonical_post_url(declared)`` when
+    that names *another* URL that can only be one post. ``None`` when the page names
+    itself, or when the value is junk that would join unrelated posts: empty, not
+    an absolute http(s) URL, a query that the key would drop (``?p=123``), a
+    site's home page, a listing page (``page/N/``, tag, category, author, feed,
+    date archive), a parent folder of the post (the blog's front page, as a
+    misconfigured theme declares on every post) or a URL under the post (a
+    scheme-less ``example.com/x`` resolved against the page).
+    """
+    if not declared or not declared.strip():
+        return None
+    try:
+        parts = urlsplit(declared.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            return None
+        is_medium_story = is_medium_host(parts.hostname) and medium_post_id(declared)
+        if not is_medium_story and urlsplit(strip_crawl_traps(declared)).query:
+            return None
+        key, own = canonical_post_url(declared), canonical_post_url(post_url)
+    except ValueError:
+        return None
+    if key == own:
+        return None
+    key_parts, own_parts = urlsplit(key), urlsplit(own)
+    if key_parts.path == "/" or is_archive_url(key):
+        return None
+    if _site(key_parts.netloc) == _site(own_parts.netloc) and (
+        own_parts.path.startswith(key_parts.path) or key_parts.path.startswith(own_parts.path)
+    ):
+        return None
+    return key
+
+
+def is_archive_url(url: str) -> bool:
+    """Whether ``url`` is a listing rather than a post: ``page/N/``, a feed, an archive.
+
+    Tag, category and author archives, date archives (``2023/``, ``2023/10/``,
+    ``2023/10/09/``) and feeds, paginated or not.
+    """
+    segs = [s for s in urlsplit(url).path.lower().split("/") if s]
+    if not segs:
+        return True
+    if len(segs) >= 2 and segs[-2] == "page" and segs[-1].isdigit():
+        return True
+    if segs[-1] in _FEED_TAIL or any(seg in _TAXONOMY for seg in segs[:-1]):
+        return True
+    return any(
+        len(segs) >= n and segs[-1].isdigit() and _DATE_ONLY.match("/".join(segs[-n:]))
+        for n in (1, 2, 3)
+    )
 
 
 def strip_crawl_traps(url: str) -> str:
@@ -159,6 +216,10 @@ def next_page_guess(page_url: str, start_url: str) -> str:
         path = parts.path if parts.path.endswith("/") else parts.path + "/"
         path += "page/2/"
     return urlunsplit(parts._replace(path=path))
+
+
+def _site(netloc: str) -> str:
+    return netloc.removeprefix("www.")
 
 
 def _port(parts: SplitResult) -> int | None:

@@ -5,7 +5,8 @@ write path of ``Archive.save_posts``, ``rows`` converts between post mappings,
 stored rows and export-shaped dicts.
 """
 
-from crawler.store.archive import BUSY_TIMEOUT_S, Archive, ArchiveError, utc_now
+from crawler.store.archive import Archive, utc_now
+from crawler.store.connection import BUSY_TIMEOUT_S, ArchiveError
 from crawler.store.rows import EXPORT_KEYS
 from crawler.store.saving import SaveResult
 

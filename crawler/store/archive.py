@@ -11,8 +11,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlite_utils import Database
-
+from crawler.store.connection import ArchiveError, open_database
 from crawler.store.resources import RESOURCE_EXPORT_KEYS, resource_row, save_resources
 from crawler.store.rows import (
     EXPORT_KEYS,
@@ -23,7 +22,7 @@ from crawler.store.rows import (
     post_to_row,
 )
 from crawler.store.saving import SaveResult, refresh_heading_fields, save_batch
-from crawler.store.schema import MIGRATIONS, RUN_STATUSES
+from crawler.store.schema import RUN_STATUSES
 from crawler.store.validators import (
     Validators,
     read_validators,
@@ -31,17 +30,16 @@ from crawler.store.validators import (
     validator_row,
 )
 
-BUSY_TIMEOUT_S = 10.0
-
 _EXPORT_SELECT = f"SELECT {', '.join(EXPORT_KEYS)} FROM posts"
 _VERSION_SELECT = (
     f"SELECT v.seen_from, v.seen_until, {', '.join('v.' + f for f in VERSION_FIELDS)} "
-    "FROM post_versions v JOIN posts p ON p.id = v.post_id WHERE p.url = ? ORDER BY v.id"
+    "FROM post_versions v WHERE v.post_id = ? ORDER BY v.id"
 )
-
-
-class ArchiveError(Exception):
-    """The archive cannot be opened, or cannot do what was asked of it."""
+# The post a URL names: its own url, else an alias or declared canonical (post_urls).
+_POST_ID = (
+    "SELECT id FROM posts WHERE url = :url "
+    "UNION ALL SELECT post_id FROM post_urls WHERE url = :url AND post_id IS NOT NULL LIMIT 1"
+)
 
 
 def utc_now() -> str:
@@ -61,7 +59,7 @@ class Archive:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        self.db = _open(self.path, read_only)
+        self.db = open_database(self.path, read_only)
         self._sources: set[str] = set()
 
     def __enter__(self) -> Archive:
@@ -111,8 +109,10 @@ class Archive:
     def save_posts(self, posts: Sequence[Mapping[str, Any]], *, seen_at: str) -> SaveResult:
         """Save a batch of posts (``Post`` fields; authors a list) seen at ``seen_at``.
 
-        Posts are keyed by ``url``. New ones are inserted. A known post whose
-        ``heading`` or ``teaser`` differs is updated (``updated = seen_at``) and its
+        A post is its ``url``, an alias of it, or the canonical URL its page
+        declares (``canonical_url``; rows found to be one post are merged, see
+        ``merging``). New ones are inserted. A known post whose ``heading`` or
+        ``teaser`` differs is updated (``updated = seen_at``) and its
         previous values go to ``post_versions``; otherwise only ``last_seen`` moves,
         and fields the parser derives are refreshed without counting as a change.
         The whole batch is one transaction: on any error nothing of it is written.
@@ -127,8 +127,9 @@ class Archive:
             return save_batch(conn, rows, seen_at)
 
     def get_post(self, url: str) -> dict[str, Any] | None:
-        """The export-shaped post stored under ``url``, or None."""
-        values = self.conn.execute(f"{_EXPORT_SELECT} WHERE url = ?", (url,)).fetchone()
+        """The export-shaped post at ``url`` (its url or one of its other URLs), or None."""
+        sql = f"{_EXPORT_SELECT} WHERE id = ({_POST_ID})"
+        values = self.conn.execute(sql, {"url": url}).fetchone()
         return export_shape(values) if values else None
 
     def count_posts(self, source: str | None = None) -> int:
@@ -140,8 +141,10 @@ class Archive:
 
     def versions(self, url: str) -> list[dict[str, Any]]:
         """Previous values of the post at ``url``, oldest first (authors as a list)."""
-        cursor = self.conn.execute(_VERSION_SELECT, (url,))
-        found = _dicts(cursor)
+        post = self.conn.execute(_POST_ID, {"url": url}).fetchone()
+        if post is None:
+            return []
+        found = _dicts(self.conn.execute(_VERSION_SELECT, post))
         for version in found:
             version["authors"] = json.loads(version["authors"])
         return found
@@ -235,9 +238,22 @@ class Archive:
         return found
 
     def article_state(self, source: str) -> list[dict[str, Any]]:
-        """``url``, ``heading``, ``teaser`` and ``article_fetched`` of each post of ``source``."""
-        sql = "SELECT url, heading, teaser, article_fetched FROM posts WHERE source = ?"
+        """``url``, ``heading``, ``teaser`` and ``article_fetched`` of each post of ``source``.
+
+        Also one row per other URL of any post (``post_urls``), with that post's
+        values: a listing of an alias (of this source or another) is a known post.
+        """
+        sql = (
+            "SELECT url, heading, teaser, article_fetched FROM posts WHERE source = ? "
+            "UNION ALL SELECT u.url, p.heading, p.teaser, p.article_fetched "
+            "FROM post_urls u JOIN posts p ON p.id = u.post_id"
+        )
         return _dicts(self.conn.execute(sql, (source,)))
+
+    def url_aliases(self) -> dict[str, str]:
+        """``{other URL: the post's url}`` for every alias and declared canonical URL."""
+        sql = "SELECT u.url, p.url FROM post_urls u JOIN posts p ON p.id = u.post_id"
+        return dict(self.conn.execute(sql).fetchall())
 
     def refresh_heading_fields(self, posts: Sequence[Mapping[str, Any]]) -> int:
         """Rewrite what was parsed from the headings of ``posts`` (keyed by url).
@@ -394,50 +410,3 @@ class Archive:
 def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     names = [column[0] for column in cursor.description]
     return [dict(zip(names, values, strict=True)) for values in cursor]
-
-
-def _open(path: Path, read_only: bool) -> Database:
-    """Connect, set the pragmas, and migrate (or, read-only, check the schema)."""
-    try:
-        if read_only:
-            uri = f"{path.resolve().as_uri()}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
-    except (OSError, sqlite3.Error) as exc:
-        raise ArchiveError(f"cannot open archive {path}: {exc}") from exc
-    try:
-        db = Database(conn)
-        _configure(db, read_only)
-        if read_only:
-            _check_migrated(db, path)
-        else:
-            MIGRATIONS.apply(db)
-    except sqlite3.Error as exc:
-        conn.close()
-        raise ArchiveError(f"cannot open archive {path}: {exc}") from exc
-    except BaseException:
-        conn.close()
-        raise
-    return db
-
-
-def _configure(db: Database, read_only: bool) -> None:
-    if read_only:
-        db.execute("PRAGMA query_only = ON")
-    else:
-        db.enable_wal()
-        # WAL makes NORMAL safe against corruption; it only risks the last commits on power loss.
-        db.execute("PRAGMA synchronous = NORMAL")
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-
-
-def _check_migrated(db: Database, path: Path) -> None:
-    pending = MIGRATIONS.pending(db)
-    if pending:
-        raise ArchiveError(
-            f"{path} is not an up-to-date blogarchive archive "
-            f"({len(pending)} schema steps missing); open it writable once to migrate"
-        )

@@ -6,38 +6,31 @@ every call, which costs more than the writes themselves at ten posts a batch.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from crawler.parsing.urls import canonical_key
+from crawler.store.links import AUTHOR_LINKS, TAG_LINKS, chunks, link_names
+from crawler.store.merging import find_post, insert_version, settle_urls
 from crawler.store.rows import (
     CONTENT_FIELDS,
     DERIVED_FIELDS,
     FILL_ONLY_FIELDS,
     HEADING_FIELDS,
     STORED_FIELDS,
-    VERSION_FIELDS,
 )
 
-# Well under SQLite's bound-parameter limit on every build.
-_CHUNK = 500
-
-_SELECT_EXISTING = "SELECT id, updated, {} FROM posts WHERE url IN ({{}})".format(
-    ", ".join(STORED_FIELDS)
-)
+_COLUMNS = "id, updated, {}".format(", ".join(STORED_FIELDS))
+_SELECT_EXISTING = f"SELECT {_COLUMNS} FROM posts WHERE url IN ({{}})"
+_SELECT_BY_ID = f"SELECT {_COLUMNS} FROM posts WHERE id = ?"
 _INSERT_POST = "INSERT INTO posts ({}, first_seen, last_seen, updated) VALUES ({}, ?, ?, ?)".format(
     ", ".join(STORED_FIELDS), ", ".join("?" * len(STORED_FIELDS))
 )
 _REWRITABLE = (*CONTENT_FIELDS, *DERIVED_FIELDS)
 _UPDATE_POST = "UPDATE posts SET {}, last_seen = ?, updated = ? WHERE id = ?".format(
     ", ".join(f"{name} = ?" for name in _REWRITABLE)
-)
-_INSERT_VERSION = (
-    "INSERT INTO post_versions (post_id, seen_from, seen_until, {}) VALUES (?, ?, ?, {})".format(
-        ", ".join(VERSION_FIELDS), ", ".join("?" * len(VERSION_FIELDS))
-    )
 )
 
 
@@ -55,28 +48,34 @@ def save_batch(
 ) -> SaveResult:
     """Insert or update ``rows`` (from ``post_to_row``) as seen at ``seen_at``.
 
-    Runs no BEGIN/COMMIT of its own. A url repeated in the batch is compared
-    with its earlier occurrence, as if the batch had been saved one by one.
+    Runs no BEGIN/COMMIT of its own. A row is the stored post at its url, at an
+    alias of it, or at the canonical URL the row's page declares (see
+    ``merging``); rows found to be one post are merged there. A post repeated in
+    the batch is compared with its earlier occurrence, as if saved one by one.
     """
-    known = _fetch_existing(conn, {row["url"] for row in rows})
+    batch = _Batch(conn, {row["url"] for row in rows})
     new = updated = 0
     touched: list[tuple[str, int]] = []
-    author_links: dict[int, str] = {}
-    tag_links: dict[int, str] = {}
     for row in rows:
-        old = known.get(row["url"])
-        if old is None:
+        key = canonical_key(row["canonical_url"], row["url"])
+        post_id = batch.ids.get(row["url"])
+        if post_id is None or key is not None:
+            post_id = batch.find(row, key, seen_at)
+        if post_id is None:
             row = {**row, "tags": row["tags"] or "[]"}
             post_id = _insert_post(conn, row, seen_at)
-            known[row["url"]] = {**row, "id": post_id, "updated": seen_at}
-            author_links[post_id] = row["authors"]
-            tag_links[post_id] = row["tags"]
+            batch.remember(row["url"], {**row, "id": post_id, "updated": seen_at})
+            batch.author_links[post_id] = row["authors"]
+            batch.tag_links[post_id] = row["tags"]
+            if key is not None:
+                settle_urls(conn, post_id, row["url"], seen_at)
             new += 1
             continue
+        old = batch.posts[post_id]
         row = _merged(row, old)
-        post_id, updated_at = old["id"], old["updated"]
+        updated_at = old["updated"]
         if _content_changed(old, row):
-            _insert_version(conn, old, seen_at)
+            insert_version(conn, post_id, old, seen_at)
             updated_at = seen_at
             _update_post(conn, post_id, row, seen_at, updated=updated_at)
             updated += 1
@@ -85,15 +84,53 @@ def save_batch(
         else:
             touched.append((seen_at, post_id))
         if row["authors"] != old["authors"]:
-            author_links[post_id] = row["authors"]
+            batch.author_links[post_id] = row["authors"]
         if row["tags"] != old["tags"]:
-            tag_links[post_id] = row["tags"]
-        # The first source to report a url keeps it.
-        known[row["url"]] = {**row, "id": post_id, "source": old["source"], "updated": updated_at}
+            batch.tag_links[post_id] = row["tags"]
+        # The first source to report a post keeps it, and its url stays (but see settle_urls).
+        url = old["url"]
+        if row["url"] != url or row["canonical_url"] != old["canonical_url"]:
+            url = settle_urls(conn, post_id, row["url"], seen_at)
+        stored = {**row, "id": post_id, "url": url, "source": old["source"], "updated": updated_at}
+        batch.remember(row["url"], stored)
     conn.executemany("UPDATE posts SET last_seen = ? WHERE id = ?", touched)
-    _link_names(conn, AUTHOR_LINKS, author_links)
-    _link_names(conn, TAG_LINKS, tag_links)
+    link_names(conn, AUTHOR_LINKS, batch.author_links)
+    link_names(conn, TAG_LINKS, batch.tag_links)
     return SaveResult(new=new, updated=updated, unchanged=len(rows) - new - updated)
+
+
+class _Batch:
+    """What one batch knows of the stored posts: by id, which url is which post, links to write."""
+
+    def __init__(self, conn: sqlite3.Connection, urls: Iterable[str]) -> None:
+        self.conn = conn
+        self.posts = _fetch_existing(conn, urls)
+        self.ids = {post["url"]: post_id for post_id, post in self.posts.items()}
+        self.author_links: dict[int, str] = {}
+        self.tag_links: dict[int, str] = {}
+
+    def find(self, row: dict[str, Any], key: str | None, seen_at: str) -> int | None:
+        """The post ``row`` is, by its url, aliases and canonical URL (merging rows found one)."""
+        gone: set[int] = set()
+        post_id = find_post(self.conn, row, key, seen_at, gone)
+        for lost in gone:  # merged away: nothing more is written to them
+            self.posts.pop(lost, None)
+            self.author_links.pop(lost, None)
+            self.tag_links.pop(lost, None)
+        if gone:
+            self.ids = {url: i for url, i in self.ids.items() if i not in gone}
+        if post_id is not None:
+            cursor = self.conn.execute(_SELECT_BY_ID, (post_id,))
+            names = [column[0] for column in cursor.description]
+            post = self.posts[post_id] = dict(zip(names, cursor.fetchone(), strict=True))
+            if gone:  # links to write follow the merged values
+                self.author_links[post_id] = post["authors"]
+                self.tag_links[post_id] = post["tags"]
+        return post_id
+
+    def remember(self, url: str, post: dict[str, Any]) -> None:
+        self.posts[post["id"]] = post
+        self.ids[url] = self.ids[post["url"]] = post["id"]
 
 
 _REFRESH_HEADING = "UPDATE posts SET {} WHERE id = ?".format(
@@ -107,7 +144,7 @@ def refresh_heading_fields(conn: sqlite3.Connection, rows: Sequence[dict[str, An
     A re-parse, not new content: no version rows, and first/last seen and
     ``updated`` stay as they were. Author links follow the new author lists.
     """
-    known = _fetch_existing(conn, {row["url"] for row in rows})
+    known = {post["url"]: post for post in _fetch_existing(conn, {r["url"] for r in rows}).values()}
     relinks: dict[int, str] = {}
     changed = 0
     for row in rows:
@@ -118,7 +155,7 @@ def refresh_heading_fields(conn: sqlite3.Connection, rows: Sequence[dict[str, An
         if row["authors"] != old["authors"]:
             relinks[old["id"]] = row["authors"]
         changed += 1
-    _link_names(conn, AUTHOR_LINKS, relinks)
+    link_names(conn, AUTHOR_LINKS, relinks)
     return changed
 
 
@@ -138,19 +175,13 @@ def _merged(row: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
     return {**row, **{name: old[name] for name in missing}} if missing else row
 
 
-def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
-
-
-def _fetch_existing(conn: sqlite3.Connection, urls: Iterable[str]) -> dict[str, dict[str, Any]]:
-    found: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks(list(urls)):
+def _fetch_existing(conn: sqlite3.Connection, urls: Iterable[str]) -> dict[int, dict[str, Any]]:
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in chunks(list(urls)):
         cursor = conn.execute(_SELECT_EXISTING.format(", ".join("?" * len(chunk))), chunk)
         names = [column[0] for column in cursor.description]
         for values in cursor:
-            row = dict(zip(names, values, strict=True))
-            found[row["url"]] = row
+            found[values[0]] = dict(zip(names, values, strict=True))  # id comes first
     return found
 
 
@@ -169,49 +200,3 @@ def _update_post(
 ) -> None:
     values = [row[name] for name in _REWRITABLE]
     conn.execute(_UPDATE_POST, (*values, seen_at, updated, post_id))
-
-
-def _insert_version(conn: sqlite3.Connection, old: dict[str, Any], seen_at: str) -> None:
-    values = [old[name] for name in VERSION_FIELDS]
-    conn.execute(_INSERT_VERSION, (old["id"], old["updated"], seen_at, *values))
-
-
-@dataclass(frozen=True)
-class _Links:
-    """A names table and the table linking posts to its names in order."""
-
-    names: str
-    links: str
-    column: str
-
-
-AUTHOR_LINKS = _Links("authors", "post_authors", "author_id")
-TAG_LINKS = _Links("tags", "post_tags", "tag_id")
-
-
-def _link_names(conn: sqlite3.Connection, kind: _Links, lists: dict[int, str]) -> None:
-    """Link each post to its (JSON) list of names in order, replacing its old links."""
-    if not lists:
-        return
-    decoded = {post_id: json.loads(names) for post_id, names in lists.items()}
-    ids = _name_ids(conn, kind.names, sorted({n for names in decoded.values() for n in names}))
-    conn.executemany(f"DELETE FROM {kind.links} WHERE post_id = ?", [(pid,) for pid in decoded])
-    conn.executemany(
-        f"INSERT INTO {kind.links} (post_id, {kind.column}, position) VALUES (?, ?, ?)",
-        [
-            (post_id, ids[name], position)
-            for post_id, names in decoded.items()
-            for position, name in enumerate(names)
-        ],
-    )
-
-
-def _name_ids(conn: sqlite3.Connection, table: str, names: Sequence[str]) -> dict[str, int]:
-    if not names:
-        return {}
-    conn.executemany(f"INSERT OR IGNORE INTO {table} (name) VALUES (?)", [(n,) for n in names])
-    ids: dict[str, int] = {}
-    for chunk in _chunks(names):
-        sql = f"SELECT name, id FROM {table} WHERE name IN ({', '.join('?' * len(chunk))})"
-        ids.update(conn.execute(sql, chunk))
-    return ids

@@ -7,7 +7,11 @@ add a new one after it.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlite_utils import Database, Migrations
+
+from crawler.store.merging import adopt_canonicals
 
 MIGRATIONS = Migrations("blogarchive")
 
@@ -284,3 +288,23 @@ def m010_run_requests_and_error_kinds(db: Database) -> None:
     runs.add_column("not_modified", int)
     runs.add_column("errors_by_kind", str)
     runs.add_column("duration_s", float)
+
+
+@MIGRATIONS()
+def m011_post_urls(db: Database) -> None:
+    """A post's other URLs, so that ``rel=canonical`` joins the dedupe key (``merging.py``).
+
+    ``post_urls`` maps a URL to its post: an ``alias`` the post was also found
+    at, the ``canonical`` URL its page declares, or (no post) an ``ambiguous``
+    canonical that different posts declare. Posts stored before this step are
+    joined by the canonical URLs they declared: rows found to be one are merged
+    by the rule of the code that runs the step.
+    """
+    urls = db["post_urls"].create(
+        {"url": str, "post_id": int, "reason": str, "first_seen": str},
+        pk="url",
+        not_null={"reason", "first_seen"},
+        foreign_keys=[("post_id", "posts", "id")],
+    )
+    urls.create_index(["post_id"])
+    adopt_canonicals(db.conn, datetime.now(UTC).replace(microsecond=0).isoformat())
