@@ -914,3 +914,11 @@ def test_an_archive_from_before_post_urls_is_upgraded_in_place(db_path: Path) ->
         # New saves go through the same rule.
         assert archive.save_posts([canonical_post(U2, teaser="New")], seen_at=T3).new == 0
         assert archive.count_posts() == 3
+
+
+def test_registering_a_source_again_without_a_start_url_keeps_the_stored_one(tmp_path):
+    with Archive(tmp_path / "a.sqlite") as archive:
+        archive.register_source("blog", "wordpress", "https://blog.example/")
+        archive.register_source("blog", "wordpress", "")  # as reparse does
+        row = archive.conn.execute("SELECT start_url FROM sources WHERE name = 'blog'").fetchone()
+    assert row == ("https://blog.example/",)

@@ -93,14 +93,16 @@ class Archive:
     ) -> None:
         """Create or update source ``name``; ``last_crawled`` becomes ``at`` (default now).
 
-        ``first_crawled`` is set on the first registration only.
+        ``first_crawled`` is set on the first registration only; an empty
+        ``start_url`` (``reparse`` does not know it) keeps the stored one.
         """
         at = at or utc_now()
         with self._transaction() as conn:
             conn.execute(
                 "INSERT INTO sources (name, kind, start_url, first_crawled, last_crawled) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
-                "kind = excluded.kind, start_url = excluded.start_url, "
+                "kind = excluded.kind, "
+                "start_url = COALESCE(NULLIF(excluded.start_url, ''), start_url), "
                 "last_crawled = excluded.last_crawled",
                 (name, kind, start_url, at, at),
             )
