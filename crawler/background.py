@@ -128,6 +128,12 @@ class BackgroundProcess:
         ready, self._pending = self._pending, []
         return ready
 
+    def next_outcome(self) -> Outcome:
+        """Wait for the next answer (a result or an error) and return it."""
+        if not self._pending:
+            self._pending.append(self._receive())
+        return self._pending.pop(0)
+
     def close(self) -> list[Outcome]:
         """Wait for every call, close the object and the child; the unread outcomes."""
         if self._closed:
@@ -254,6 +260,11 @@ class InProcess:
     def outcomes(self) -> list[Outcome]:
         ready, self._pending = self._pending, []
         return ready
+
+    def next_outcome(self) -> Outcome:
+        if not self._pending:
+            raise BackgroundError(f"no call to {self.target} is waiting for an answer")
+        return self._pending.pop(0)
 
     def close(self) -> list[Outcome]:
         result, error = _call(self._instance, "close", ())

@@ -2,40 +2,29 @@
 
 Each archived response is routed by the page kind recorded with it (listing,
 feed, article, medium, hub) through the same functions a live crawl uses
-(:mod:`crawler.extract`), and the items go through the same pipelines. No
-network, no Scrapy engine: parser improvements reach old crawls this way.
+(:mod:`crawler.archived`, :mod:`crawler.extract`), and the items go through
+the same pipelines. No network, no Scrapy engine: parser improvements reach old
+crawls this way. Records are parsed in worker processes, a few ahead, and
+their items are stored in the order the records were read.
 """
 
 from __future__ import annotations
 
-import gzip
 import logging
-import re
-import zlib
-from collections import Counter
+import os
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from scrapy.exceptions import DropItem
-from w3lib.encoding import html_to_unicode
 
-from crawler.extract import (
-    allowed_by,
-    article_post,
-    feed_posts,
-    hub_resources,
-    listing_posts,
-    medium_post,
-)
+from crawler.archived import ParsedRecord, parse_archived
+from crawler.background import BackgroundProcess, InProcess
+from crawler.extract import article_post
 from crawler.items import Post, Resource
-from crawler.parsing.article import NotAnArticlePage, parse_article
-from crawler.parsing.feeds import FeedError, parse_feed
-from crawler.parsing.hub import parse_resource_hub
-from crawler.parsing.listing import parse_listing
-from crawler.parsing.medium import NotAnArticle, parse_medium_article
-from crawler.parsing.urls import canonical_post_url, post_permalink_pattern
+from crawler.parsing.urls import canonical_post_url
 from crawler.pipelines.dedupe import DedupePipeline
 from crawler.pipelines.export import ExportPipeline
 from crawler.pipelines.normalise import NormalisePipeline
@@ -44,6 +33,9 @@ from crawler.sources import Source
 from crawler.warc import ArchivedResponse, WarcRecordError, read_responses
 
 logger = logging.getLogger(__name__)
+
+_PARSER = "crawler.background:Functions"
+_AHEAD = 4  # records sent to each worker before its first answer is awaited
 
 
 class Tally(Counter):
@@ -78,13 +70,19 @@ def reparse(
     db_path: str | Path,
     exports_dir: str | Path,
     sources: dict[str, Source],
+    workers: int | None = None,
 ) -> ReparseReport:
-    """Re-parse every response in ``paths`` into the archive at ``db_path``; rewrite the exports."""
+    """Re-parse every response in ``paths`` into the archive at ``db_path``; rewrite the exports.
+
+    ``workers``: parsing processes (default: one per CPU; 0 parses here, and
+    stores here too).
+    """
     paths = [Path(p) for p in paths]
     report = ReparseReport()
+    background = workers != 0
     normalise = NormalisePipeline(str(db_path))
     dedupe = DedupePipeline(report.stats, str(db_path))
-    store = StorePipeline(str(db_path), report.stats)
+    store = StorePipeline(str(db_path), report.stats, background=background)
     normalise.open_spider()  # opens (and migrates) the archive first
     dedupe.open_spider()
     store.open_spider()
@@ -101,27 +99,73 @@ def reparse(
             return
         report.items += 1
 
+    def take(response: ArchivedResponse, parsed: ParsedRecord) -> None:
+        name = response.source or "unknown"
+        if name not in registered:
+            source = sources.get(name)
+            store.register_source(name, source.kind if source else "unknown")
+            registered.add(name)
+        if response.kind == "article":
+            post = listed.pop(canonical_post_url(response.url), None)
+            if post is None:
+                return  # a page whose listing entry is not in these files
+            if parsed.article is not None:
+                process(
+                    article_post(post, parsed.article, fetched_at=response.fetched_at),
+                    completing=True,
+                )
+            elif parsed.problem:
+                report.skipped.append(parsed.problem)
+            return
+        if parsed.problem:
+            report.skipped.append(parsed.problem)
+        for item in parsed.items:
+            if isinstance(item, Post):
+                listed.setdefault(canonical_post_url(item.url), replace(item))
+            process(item)
+
     try:
-        for response in _responses(paths, report):
-            name = response.source or "unknown"
-            if name not in registered:
-                source = sources.get(name)
-                store.register_source(name, source.kind if source else "unknown")
-                registered.add(name)
-            if response.kind == "article":
-                post = listed.pop(canonical_post_url(response.url), None)
-                if post is not None:
-                    for item in _article(response, post, sources.get(name), report):
-                        process(item, completing=True)
-                continue
-            for item in _items(response, sources, report):
-                if isinstance(item, Post):
-                    listed.setdefault(canonical_post_url(item.url), replace(item))
-                process(item)
+        for response, parsed in _parsed(_responses(paths, report), sources, workers):
+            take(response, parsed)
     finally:
         store.close_spider()
     ExportPipeline(str(db_path), str(exports_dir)).write_exports()
     return report
+
+
+def _parsed(
+    responses: Iterator[ArchivedResponse], sources: dict[str, Source], workers: int | None
+) -> Iterator[tuple[ArchivedResponse, ParsedRecord]]:
+    """Each response with what it parses to, in order; parsed by ``workers`` processes."""
+    count = (os.cpu_count() or 1) if workers is None else workers
+    pool = [
+        BackgroundProcess(_PARSER) if count else InProcess(_PARSER) for _ in range(max(count, 1))
+    ]
+    waiting: deque[tuple[BackgroundProcess | InProcess, ArchivedResponse]] = deque()
+    try:
+        for number, response in enumerate(responses):
+            worker = pool[number % len(pool)]
+            source = sources.get(response.source or "unknown")
+            worker.call("run", parse_archived, (response, source), {}, context=number)
+            waiting.append((worker, response))
+            if len(waiting) >= _AHEAD * len(pool):
+                yield _answer(*waiting.popleft())
+        while waiting:
+            yield _answer(*waiting.popleft())
+    finally:
+        for worker in pool:
+            worker.close()
+
+
+def _answer(
+    worker: BackgroundProcess | InProcess, response: ArchivedResponse
+) -> tuple[ArchivedResponse, ParsedRecord]:
+    """The next answer of ``worker``: what ``response`` parsed to (a worker answers in order)."""
+    outcome = worker.next_outcome()
+    if outcome.error is not None:
+        place = f"{response.warc_path}: record at offset {response.offset}"
+        return response, ParsedRecord(problem=f"{place}: {outcome.error}")
+    return response, outcome.result
 
 
 def _responses(paths: list[Path], report: ReparseReport) -> Iterator[ArchivedResponse]:
@@ -132,82 +176,3 @@ def _responses(paths: list[Path], report: ReparseReport) -> Iterator[ArchivedRes
     for response in read_responses(paths, on_error=skip):
         report.records += 1
         yield response
-
-
-def _items(
-    response: ArchivedResponse, sources: dict[str, Source], report: ReparseReport
-) -> list[Post | Resource]:
-    """What a crawl took from this listing, feed, story or hub page."""
-    name = response.source or "unknown"
-    source = sources.get(name)
-    keep = allowed_by(source)
-    body = _body(response)
-    text = _text(response, body)
-    try:
-        if response.kind == "listing":
-            pattern = _post_pattern(source, response.extra.get("start_url") or response.url)
-            listing = parse_listing(
-                text, response.url, pattern, selectors=source.selectors if source else None
-            )
-            return listing_posts(listing, source=name, page_url=response.url, keep=keep)
-        if response.kind == "feed":
-            feed = parse_feed(body, response.url)
-            return feed_posts(feed, source=name, page_url=response.url, keep=keep)
-        if response.kind == "medium":
-            return [
-                medium_post(
-                    parse_medium_article(text, response.url), source=name, page_url=response.url
-                )
-            ]
-        if response.kind == "hub":
-            return hub_resources(parse_resource_hub(text, response.url), source=name, keep=keep)
-    except (FeedError, NotAnArticle) as exc:
-        report.skipped.append(f"{response.warc_path}: record at offset {response.offset}: {exc}")
-        return []
-    report.skipped.append(
-        f"{response.warc_path}: record at offset {response.offset}: unknown kind {response.kind!r}"
-    )
-    return []
-
-
-def _article(
-    response: ArchivedResponse, post: Post, source: Source | None, report: ReparseReport
-) -> list[Post]:
-    """``post`` completed with what its own archived page says."""
-    try:
-        page = parse_article(
-            _text(response, _body(response)),
-            response.url,
-            fetched_at=response.fetched_at,
-            date_order=source.date_order if source else "DMY",
-        )
-    except NotAnArticlePage as exc:
-        report.skipped.append(f"{response.warc_path}: record at offset {response.offset}: {exc}")
-        return []
-    return [article_post(post, page, fetched_at=response.fetched_at)]
-
-
-def _post_pattern(source: Source | None, start_url: str) -> re.Pattern[str]:
-    if source is not None and source.post_url:
-        return re.compile(source.post_url)
-    return post_permalink_pattern(start_url)
-
-
-def _body(response: ArchivedResponse) -> bytes:
-    """The body as Scrapy's decompression would have given it."""
-    body = response.body
-    for coding in reversed((response.header("Content-Encoding") or "").lower().split(",")):
-        coding = coding.strip()
-        if coding in ("gzip", "x-gzip"):
-            body = gzip.decompress(body)
-        elif coding == "deflate":
-            try:
-                body = zlib.decompress(body)
-            except zlib.error:  # raw deflate, as some servers send it
-                body = zlib.decompress(body, -zlib.MAX_WBITS)
-    return body
-
-
-def _text(response: ArchivedResponse, body: bytes) -> str:
-    """The body as text, decoded the way Scrapy's TextResponse decodes it."""
-    return html_to_unicode(response.header("Content-Type"), body)[1]
