@@ -7,7 +7,8 @@ Builds a copy with 2,000 listing pages (20,000 posts) and one with 200 pages
   (listing pages only: the copy has no article pages, FOLLOW_ARTICLES off);
 - the same spider with the pipelines off (what storing costs on top of parsing);
 - a bare spider that fetches the same pages and stores nothing;
-- ``blogarchive reparse`` of the WARC file the full crawl wrote.
+- ``blogarchive reparse`` of the WARC file the full crawl wrote, against the
+  full crawl, both as whole commands (interpreter start-up and exports included).
 
 Targets: full pipeline >= 70% of the bare spider's pages/s (issue 2); peak
 memory for 20,000 posts within 1.5x of that for 2,000 (issue 2); reparse at
@@ -84,7 +85,7 @@ def measure(pages: int, theme: str, work: Path) -> dict[str, float]:
         )
         print(f"  built {site.listing_pages} pages in {time.perf_counter() - started:.1f}s")
         crawl = [str(BIN / "scrapy"), "crawl", "bmjleader", "-a", f"start_url={site.start_url}"]
-        _, full_mb, full_log = run([
+        full_wall, full_mb, full_log = run([
             *crawl, "-s", f"ARCHIVE_DB={work}/full-{pages}.sqlite",
             "-s", f"EXPORTS_DIR={work}/exports-{pages}", "-s", f"WARC_DIR={work}/warc-{pages}",
             *LOCAL,
@@ -115,6 +116,7 @@ def measure(pages: int, theme: str, work: Path) -> dict[str, float]:
         "full_mb": full_mb,
         "bare_mb": bare_mb,
         "reparse_s": reparse_s,
+        "full_wall": full_wall,
     }
 
 
@@ -135,10 +137,11 @@ def main() -> None:
                 f"  ratio full/bare {r['full_pps'] / r['bare_pps']:.2f} (target >= 0.70), "
                 f"full/no pipelines {r['full_pps'] / r['nopipe_pps']:.2f}"
             )
+            # Whole commands on both sides: start-up, storing and the exports included.
             print(
                 f"  reparse {r['posts'] / r['reparse_s']:.0f} posts/s in {r['reparse_s']:.1f}s "
-                f"(whole command) vs crawl {r['posts'] / r['full_s']:.0f} posts/s: "
-                f"{r['full_s'] / r['reparse_s']:.1f}x (target >= 3x)",
+                f"vs crawl {r['posts'] / r['full_wall']:.0f} posts/s in {r['full_wall']:.1f}s "
+                f"(whole commands): {r['full_wall'] / r['reparse_s']:.1f}x (target >= 3x)",
                 flush=True,
             )
     small, large = results[args.pages // 10], results[args.pages]

@@ -241,3 +241,21 @@ def test_a_page_the_store_refuses_is_logged_with_its_url_and_the_rest_are_kept(
     assert "unknown source unregistered" in caplog.text
     with Archive(db, read_only=True) as archive:
         assert archive.count_posts() == 2
+
+
+def test_the_store_pipeline_counts_stored_posts_whose_heading_gave_authors(tmp_path):
+    db = tmp_path / "archive.sqlite"
+    with Archive(db) as archive:
+        archive.register_source("blog", "wordpress", "https://blog.example/")
+    stats = Tally()
+    store = StorePipeline(str(db), stats)
+    store.open_spider()
+    page = "https://blog.example/"
+    by_heading = _post("https://blog.example/2024/01/01/a/", "blog", page)
+    by_heading.authors, by_heading.author_source = ["Ann Lee"], "heading"
+    by_page = _post("https://blog.example/2024/01/01/b/", "blog", page)
+    by_page.authors, by_page.author_source = ["Bo Chen"], "page"
+    for item in (by_heading, by_page, _post("https://blog.example/2024/01/01/c/", "blog", page)):
+        store.process_item(item)
+    store.close_spider()
+    assert stats[runstats.AUTHORED] == 1

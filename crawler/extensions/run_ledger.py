@@ -25,7 +25,6 @@ from scrapy.statscollectors import StatsCollector
 from twisted.python.failure import Failure
 
 from crawler import runstats
-from crawler.items import Post
 from crawler.store import Archive, utc_now
 
 logger = logging.getLogger(__name__)
@@ -141,7 +140,6 @@ class RunLedger:
         crawler.signals.connect(ledger.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ledger.spider_error, signal=signals.spider_error)
         crawler.signals.connect(ledger.item_error, signal=signals.item_error)
-        crawler.signals.connect(ledger.item_scraped, signal=signals.item_scraped)
         return ledger
 
     def spider_opened(self, spider: Spider) -> None:
@@ -158,11 +156,6 @@ class RunLedger:
             self.run_id = archive.start_run(
                 spider=spider.name, source=source_name, started=self.started
             )
-
-    def item_scraped(self, item: Any) -> None:
-        # Judged on the heading alone: a page's or feed's byline does not show the parser works.
-        if isinstance(item, Post) and item.authors and item.author_source == "heading":
-            self.stats.inc_value(runstats.AUTHORED)
 
     def spider_error(self, failure: Failure, response: Any, spider: Spider) -> None:
         # A callback that raised: the page could not be parsed.

@@ -65,6 +65,9 @@ class StorePipeline:
         self.page = page
         self.buffer.append(item)
         self.sources.add(item.source)
+        # Counted here, not on item_scraped: a signal per item costs the crawl's thread more.
+        if isinstance(item, Post) and item.authors and item.author_source == "heading":
+            self.stats.inc_value(runstats.AUTHORED)
         return item
 
     def flush(self) -> None:
