@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 
 from w3lib.encoding import html_to_unicode
 
-from crawler.extract import allowed_by, feed_posts, hub_resources, listing_posts, medium_post
+from crawler.extract import allowed_by, feed_posts, hub_resources, medium_post, read_listing
 from crawler.items import Post, Resource
 from crawler.parsing.article import ArticlePage, NotAnArticlePage, parse_article
 from crawler.parsing.feeds import FeedError, parse_feed
 from crawler.parsing.hub import parse_resource_hub
-from crawler.parsing.listing import parse_listing
 from crawler.parsing.medium import NotAnArticle, parse_medium_article
 from crawler.parsing.urls import post_permalink_pattern
 from crawler.sources import Source
@@ -51,9 +50,10 @@ def parse_archived(response: ArchivedResponse, source: Source | None) -> ParsedR
         if response.kind == "listing":
             pattern = _post_pattern(source, response.extra.get("start_url") or response.url)
             selectors = source.selectors if source else None
-            listing = parse_listing(text, response.url, pattern, selectors=selectors)
-            posts = listing_posts(listing, source=name, page_url=response.url, keep=keep)
-            return ParsedRecord(items=list(posts))
+            listing = read_listing(
+                text, response.url, pattern, source=source, source_name=name, selectors=selectors
+            )
+            return ParsedRecord(items=list(listing.posts))
         if response.kind == "feed":
             feed = parse_feed(body, response.url)
             return ParsedRecord(

@@ -9,18 +9,47 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from crawler.items import Post, Resource
 from crawler.parsing.feeds import Feed, FeedEntry
 from crawler.parsing.hub import Resource as HubEntry
-from crawler.parsing.listing import ListingPage
+from crawler.parsing.listing import ListingPage, ListingSelectors, parse_listing
 from crawler.parsing.medium import MediumArticle
 from crawler.sources import Source
 
 if TYPE_CHECKING:
     from crawler.parsing.article import ArticlePage
+
+
+@dataclass(frozen=True)
+class ListingPosts:
+    """What a crawl takes from one listing page: its posts, and the next page's link."""
+
+    posts: list[Post]
+    next_url: str | None
+
+
+def read_listing(
+    text: str,
+    page_url: str,
+    post_url: re.Pattern[str],
+    *,
+    source: Source | None,
+    source_name: str,
+    selectors: ListingSelectors | None = None,
+) -> ListingPosts:
+    """Parse a listing page into Posts, keeping the source's ``allow``ed URLs.
+
+    One call, so a spider can run it in its parsing process and get back plain items.
+    """
+    listing = parse_listing(text, page_url, post_url, selectors=selectors)
+    keep = allowed_by(source)
+    return ListingPosts(
+        listing_posts(listing, source=source_name, page_url=page_url, keep=keep),
+        listing.next_url,
+    )
 
 
 def listing_posts(

@@ -16,8 +16,7 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler import runstats
-from crawler.extract import listing_posts
-from crawler.parsing.listing import parse_listing
+from crawler.extract import read_listing
 from crawler.parsing.urls import next_page_guess, post_permalink_pattern, strip_crawl_traps
 from crawler.spiders.articles import ArticleFollowingSpider
 from crawler.spiders.base import http_status
@@ -80,11 +79,15 @@ class WordPressSpider(ArticleFollowingSpider):
             self.record_error("not_html", response.url, "response is not HTML")
             return []
         listing = await self.run_parser(
-            parse_listing, response.text, response.url, self.post_url, selectors=self.selectors
+            read_listing,
+            response.text,
+            response.url,
+            self.post_url,
+            source=self.source,
+            source_name=self.source_name,
+            selectors=self.selectors,
         )
-        posts = listing_posts(
-            listing, source=self.source_name, page_url=response.url, keep=self.keep
-        )
+        posts = listing.posts
         if not posts:
             return self._empty_page(response.url, page, listing.next_url)
         stats.inc_value(runstats.LISTING_PAGES)
