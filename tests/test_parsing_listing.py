@@ -12,7 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crawler.parsing.listing import ListingEntry, ListingPage, ListingSelectors, parse_listing
+from crawler.demo.site import THEMES, build_site, synthetic_posts
+from crawler.parsing.listing import (
+    ListingEntry,
+    ListingPage,
+    ListingSelectors,
+    listing_next_url,
+    parse_listing,
+)
 from crawler.parsing.urls import post_permalink_pattern
 
 FIXTURES = Path(__file__).parent / "fixtures" / "listing"
@@ -575,3 +582,26 @@ def test_invalid_selector_fails_at_config_time() -> None:
 )  # fmt: skip
 def test_next_url(body: str, page_url: str, expected: str | None) -> None:
     assert parse_listing(f"<html><body>{body}</body></html>", page_url, BMJ).next_url == expected
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.html")))
+def test_the_next_link_alone_is_what_the_full_parse_finds(name: str) -> None:
+    pattern = NHSE if name.startswith("f_") else BMJ
+    url = "https://www.england.nhs.uk/blog/" if name.startswith("f_") else POST + "page/2/"
+    data = load(name)
+    assert listing_next_url(data, url, pattern) == parse_listing(data, url, pattern).next_url
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_next_link_alone_matches_on_every_generated_theme_page(tmp_path, theme: str) -> None:
+    site = build_site(
+        tmp_path, synthetic_posts(95), site_url="https://blog.example", theme=theme, feed=False,
+        articles=False,
+    )  # fmt: skip
+    pattern = post_permalink_pattern(site.start_url)
+    pages = sorted((tmp_path / "bmjleader").rglob("index.html"))
+    assert len(pages) >= site.listing_pages
+    for page in pages:
+        url = "https://blog.example/" + str(page.parent.relative_to(tmp_path)) + "/"
+        data = page.read_bytes()
+        assert listing_next_url(data, url, pattern) == parse_listing(data, url, pattern).next_url

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.parsing.listing import ListingPage, parse_listing
+from crawler.parsing.listing import ListingPage, listing_next_url, parse_listing
 from crawler.parsing.urls import post_permalink_pattern
 
 THEMES = Path(__file__).parent / "fixtures" / "themes"
@@ -62,3 +62,11 @@ def test_teaser_prefixes(theme: str, page: str) -> None:
 @pytest.mark.parametrize(("theme", "page"), CASES)
 def test_next_url(theme: str, page: str) -> None:
     assert parse(theme, page).next_url == expected(theme, page)["next_url"]
+
+
+@pytest.mark.parametrize(("theme", "page"), CASES)
+def test_the_next_link_alone_is_what_the_full_parse_finds(theme: str, page: str) -> None:
+    # A crawl asks for the next page on this before the entries are parsed.
+    data = (THEMES / theme / page).read_bytes()
+    url = expected(theme, page)["url"]
+    assert listing_next_url(data, url, POST_URL) == parse_listing(data, url, POST_URL).next_url

@@ -106,8 +106,15 @@ class WarcRecorderMiddleware:
     async def process_spider_output_async(
         self, response: Response | None, result: AsyncIterator[Any], spider: Spider | None = None
     ) -> AsyncIterator[Any]:
-        for item in self.process_spider_output(response, [x async for x in result], spider):
-            yield item
+        # Passed on as they come: a callback may yield the next page's request long
+        # before its items, and that request should not wait for them.
+        spider = spider or (self.crawler.spider if self.crawler else None)
+        recorded = response is None or spider is None
+        async for output in result:
+            if not recorded and _carries_data(output):
+                self.record(response, spider)
+                recorded = True
+            yield output
 
     def record(self, response: Response, spider: Spider) -> None:
         """Write ``response`` (and its request) with the spider's routing data."""

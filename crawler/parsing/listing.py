@@ -411,3 +411,22 @@ def _key(url: str) -> str:
     rest = url.split("://", 1)[-1]
     host, _, path = rest.partition("/")
     return host.lower().removeprefix("www.") + "/" + path.rstrip("/")
+
+
+def listing_next_url(
+    html: str | bytes,
+    page_url: str,
+    post_url: re.Pattern[str],
+    selectors: ListingSelectors | None = None,
+) -> str | None:
+    """``parse_listing(...).next_url`` without reading the entries: about a third of the work.
+
+    Lets a crawl ask for the next page while the entries are parsed elsewhere.
+    """
+    root = parse_html(html)
+    if root is None:
+        return None
+    if not valid_url(page_url):
+        page_url = ""
+    sel = selectors or ListingSelectors()
+    return find_next_url(root, page_url, base_url(root, page_url), post_url, sel.next)

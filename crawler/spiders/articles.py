@@ -66,6 +66,10 @@ class ArticleFollowingSpider(SourceSpider):
             )
             self.full = True
 
+    def walks_every_page(self) -> bool:
+        """Whether no listing page can end this walk early (a full walk, or nothing archived)."""
+        return self.full or not self.known
+
     def caught_up(self, posts: list[Post]) -> bool:
         """Whether a listing page shows only archived posts, so older pages need no visit."""
         return not self.full and all(canonical_post_url(p.url) in self.known for p in posts)

@@ -17,6 +17,7 @@ from twisted.python.failure import Failure
 
 from crawler import runstats
 from crawler.extract import read_listing
+from crawler.parsing.listing import listing_next_url
 from crawler.parsing.urls import next_page_guess, post_permalink_pattern, strip_crawl_traps
 from crawler.spiders.articles import ArticleFollowingSpider
 from crawler.spiders.base import http_status
@@ -69,15 +70,18 @@ class WordPressSpider(ArticleFollowingSpider):
             },
         )
 
-    async def parse_listing_page(self, response: Response, page: int) -> list[Any]:
+    async def parse_listing_page(self, response: Response, page: int) -> AsyncIterator[Any]:
         stats = self.crawler.stats
         if response.status == 304:  # unchanged since it was last read: nothing new here or older
             stats.inc_value(runstats.NOT_MODIFIED)
             logger.info("%s is not modified since the last crawl: walk ends", response.url)
-            return []
+            return
         if not isinstance(response, TextResponse):
             self.record_error("not_html", response.url, "response is not HTML")
-            return []
+            return
+        early = self._early_next_request(response, page)
+        if early is not None:
+            yield early  # it downloads while the parsing process reads this page
         listing = await self.run_parser(
             read_listing,
             response.text,
@@ -89,22 +93,38 @@ class WordPressSpider(ArticleFollowingSpider):
         )
         posts = listing.posts
         if not posts:
-            return self._empty_page(response.url, page, listing.next_url)
+            for request in self._empty_page(response.url, page, listing.next_url):
+                if early is None or request.url != early.url:
+                    yield request
+            return
         stats.inc_value(runstats.LISTING_PAGES)
         stats.inc_value(runstats.ENTRIES, len(posts))
-
-        output: list[Any] = []
         # Ask for the next page first so it downloads while these entries are stored.
         if self.caught_up(posts):
             logger.info("Every post on %s is archived: older pages need no visit", response.url)
         elif self.wants_page(page + 1):
             if listing.next_url and listing.next_url != response.url:
-                output.append(self._listing_request(listing.next_url, page=page + 1, guessed=False))
+                request = self._listing_request(listing.next_url, page=page + 1, guessed=False)
             else:
                 guess = next_page_guess(response.url, self.start_url)
-                output.append(self._listing_request(guess, page=page + 1, guessed=True))
-        output.extend(self.route_posts(posts))
-        return output
+                request = self._listing_request(guess, page=page + 1, guessed=True)
+            if early is None or request.url != early.url:
+                yield request
+        for output in self.route_posts(posts):
+            yield output
+
+    def _early_next_request(self, response: TextResponse, page: int) -> scrapy.Request | None:
+        """The next page's request before this page is parsed, when the walk surely takes it.
+
+        Only a walk that cannot stop early (every page wanted) and only an explicit
+        next link: a guessed ``/page/N+1/`` waits until this page shows entries.
+        """
+        if not self.walks_every_page() or not self.wants_page(page + 1):
+            return None
+        url = listing_next_url(response.text, response.url, self.post_url, self.selectors)
+        if not url or url == response.url:
+            return None
+        return self._listing_request(url, page=page + 1, guessed=False)
 
     def _empty_page(self, url: str, page: int, next_url: str | None) -> list[scrapy.Request]:
         """A page without entries ends the walk, unless it is the first or links onwards."""
