@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
@@ -138,10 +139,29 @@ def valid_url(url: str) -> bool:
     return True
 
 
+# absolute() results by (href, base). A page resolves each permalink several times (title,
+# thumbnail, read-more, teaser and pager checks) and a site repeats its menu and sidebar
+# links on every page; urljoin and urlsplit cost far more than the look-up.
+_absolute_cache: dict[tuple[str, str], str | None] = {}
+
+
 def absolute(href: str | None, base: str) -> str | None:
     """Resolve ``href`` against ``base``; ``None`` for empty, script and mail links."""
     if not href:
         return None
+    key = (href, base)
+    try:
+        return _absolute_cache[key]
+    except KeyError:
+        pass
+    url = _resolve(href, base)
+    if len(_absolute_cache) > 20_000:  # bound memory over a long crawl of many sites
+        _absolute_cache.clear()
+    _absolute_cache[key] = url
+    return url
+
+
+def _resolve(href: str, base: str) -> str | None:
     href = href.strip()
     lowered = href[:11].lower()
     if not href or lowered.startswith(("javascript:", "mailto:", "tel:", "data:", "#")):
@@ -218,6 +238,10 @@ def chrome_level(el: etree._Element) -> int:
     """``HARD_CHROME`` for page chrome (navigation, sidebars, footers, comments, forms),
     ``SOFT_CHROME`` for a widget outside those (a sidebar block, or a page builder's
     block that may hold the listing itself), else 0."""
+    return _chrome_level(el, token_flags)
+
+
+def _chrome_level(el: etree._Element, flags_of: Callable[[etree._Element], int]) -> int:
     tag = el.tag
     if not isinstance(tag, str):
         return HARD_CHROME
@@ -232,7 +256,7 @@ def chrome_level(el: etree._Element) -> int:
         return HARD_CHROME  # search and dropdown forms; a form wrapping the page has headings
     if tag in _CLASS_EXEMPT_TAGS:
         return 0
-    flags = token_flags(el)
+    flags = flags_of(el)
     if flags & CHROME:
         return HARD_CHROME
     return SOFT_CHROME if flags & WIDGET else 0
@@ -250,6 +274,51 @@ def is_meta(el: etree._Element) -> bool:
     if el.tag in _CLASS_EXEMPT_TAGS:
         return False
     return bool(token_flags(el) & META)
+
+
+class PageFacts:
+    """Memoised answers about the elements of one parsed page.
+
+    A listing page is read in several passes (the permalink scan, each teaser walk, the
+    pager search) that ask the same questions of the same elements. Keyed by element, a
+    repeat costs one dict look-up instead of re-reading attributes and re-hashing long
+    class strings. Each method answers as the module function of the same name. Keep an
+    instance only while its page is parsed (it holds the elements) and never change the
+    tree meanwhile.
+    """
+
+    __slots__ = ("_flags", "_levels", "_texts")
+
+    def __init__(self) -> None:
+        self._flags: dict[etree._Element, int] = {}
+        self._levels: dict[etree._Element, int] = {}
+        self._texts: dict[etree._Element, str] = {}
+
+    def token_flags(self, el: etree._Element) -> int:
+        flags = self._flags.get(el)
+        if flags is None:
+            flags = self._flags[el] = token_flags(el)
+        return flags
+
+    def chrome_level(self, el: etree._Element) -> int:
+        level = self._levels.get(el)
+        if level is None:
+            level = self._levels[el] = _chrome_level(el, self.token_flags)
+        return level
+
+    def is_meta(self, el: etree._Element) -> bool:
+        tag = el.tag
+        if tag == "time":
+            return True
+        if tag in _CLASS_EXEMPT_TAGS:
+            return False
+        return bool(self.token_flags(el) & META)
+
+    def text_of(self, el: etree._Element) -> str:
+        text = self._texts.get(el)
+        if text is None:
+            text = self._texts[el] = text_of(el)
+        return text
 
 
 def _is_site_header(el: etree._Element) -> bool:

@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
-from crawler.parsing.html import NOISY, WIDGET, absolute, css, text_of, token_flags, tokens
+from crawler.parsing.html import NOISY, WIDGET, PageFacts, absolute, css, text_of, tokens
 
 # Candidate kinds, most trusted first.
 _HEAD_LINK, _REL_NEXT, _NEXT_CLASS, _OLDER_SLOT, _PAGE_URL, _NEXT_TEXT, _NUMBERED = range(7)
@@ -40,6 +40,7 @@ def find_next_url(
     base: str,
     post_url: re.Pattern[str] | None = None,
     selector: str | None = None,
+    facts: PageFacts | None = None,
 ) -> str | None:
     """The absolute URL of the next (older) listing page, or ``None``.
 
@@ -48,8 +49,10 @@ def find_next_url(
     ``wp-block-query-pagination-next``), the ``.nav-previous`` slot of
     ``the_posts_navigation``, "Older posts"/"Next"/"»" link texts, and the
     numbered link for the current page + 1. Never returns a newer/previous link,
-    the current page, or a post permalink; same-host links win.
+    the current page, or a post permalink; same-host links win. ``facts`` shares
+    element checks with the rest of the page's parse.
     """
+    facts = facts or PageFacts()
     found: list[tuple[int, int, int, str]] = []  # (in a widget, kind, order, url)
     if selector:
         for el in css(selector)(root):
@@ -66,8 +69,8 @@ def find_next_url(
                 return url  # the most trusted sign, and plainly the next page: no need to look on
             if step >= 0:
                 found.append((0, _HEAD_LINK, len(found), url))
-    for a in _anchors(root):
-        kind = _kind(a, current)
+    for a in _anchors(root, facts):
+        kind = _kind(a, current, facts)
         href = a.get("href") or ""
         if kind is None and ("page" not in href or not _PAGED_HREF.search(href)):
             continue
@@ -80,7 +83,7 @@ def find_next_url(
         if step > 0:  # the page after this one, whatever the link says ("← Previous" in ColorMag)
             kind = _PAGE_URL if kind is None else min(kind, _PAGE_URL)
         if kind is not None:
-            found.append((_in_widget(a), kind, len(found), url))
+            found.append((_in_widget(a, facts), kind, len(found), url))
     found.sort()
     host = _host(page_url)
     good = [url for *_, url in found if _acceptable(url, page_url, post_url)]
@@ -113,12 +116,12 @@ def _step(url: str, here: tuple[str | None, str, str | None, int | None], curren
     return 1 if number == current + 1 else 0
 
 
-def _in_widget(a: etree._Element) -> int:
+def _in_widget(a: etree._Element, facts: PageFacts) -> int:
     """1 inside a widget (a page builder's listing keeps its pager there), else 0."""
-    return int(any(token_flags(anc) & WIDGET for anc in a.iterancestors()))
+    return int(any(facts.token_flags(anc) & WIDGET for anc in a.iterancestors()))
 
 
-def _anchors(root: etree._Element) -> list[etree._Element]:
+def _anchors(root: etree._Element, facts: PageFacts) -> list[etree._Element]:
     out = []
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
@@ -127,15 +130,15 @@ def _anchors(root: etree._Element) -> list[etree._Element]:
             if el.get("href"):
                 out.append(el)
         elif tag in ("aside", "script", "style", "head", "select", "svg") or (
-            tag not in ("body", "html") and token_flags(el) & NOISY
+            tag not in ("body", "html") and facts.token_flags(el) & NOISY
         ):
             walker.skip_subtree()
     return out
 
 
-def _kind(a: etree._Element, current: int) -> int | None:
+def _kind(a: etree._Element, current: int, facts: PageFacts) -> int | None:
     rel = (a.get("rel") or "").lower().split()
-    text = text_of(a)
+    text = facts.text_of(a)
     parent = a.getparent()
     parent_class = (parent.get("class") or "").lower() if parent is not None else ""
     if not (

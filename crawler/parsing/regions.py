@@ -28,13 +28,11 @@ from crawler.parsing.html import (
     BLOCK_TAGS,
     HEADING_TAGS,
     SUMMARY,
+    PageFacts,
     collapse,
     has_heading,
     heading_around,
-    is_chrome,
-    is_meta,
     text_of,
-    token_flags,
 )
 
 _SKIP_TAGS = HEADING_TAGS | {"figure", "img", "picture", "video", "audio", "time", "form"}
@@ -89,9 +87,13 @@ def following_text(
     is_stop: Callable[[etree._Element], bool],
     is_own_link: Callable[[etree._Element], bool],
     marked: Collection[etree._Element] = (),
+    facts: PageFacts | None = None,
 ) -> str:
-    """The teaser text after ``title`` within ``scope`` (see module docstring); may be ``""``."""
-    walk = _Walk(is_stop, is_own_link, marked)
+    """The teaser text after ``title`` within ``scope`` (see module docstring); may be ``""``.
+
+    ``facts`` memoises element checks across the calls made for one page.
+    """
+    walk = _Walk(is_stop, is_own_link, marked, facts or PageFacts())
     node = title
     while node is not None and node is not scope:
         walk.add(node.tail, 0)
@@ -105,17 +107,19 @@ def following_text(
 
 
 class _Walk:
-    __slots__ = ("blocks", "flags", "is_own_link", "is_stop", "marked", "parts")
+    __slots__ = ("blocks", "facts", "flags", "is_own_link", "is_stop", "marked", "parts")
 
     def __init__(
         self,
         is_stop: Callable[[etree._Element], bool],
         is_own_link: Callable[[etree._Element], bool],
         marked: Collection[etree._Element],
+        facts: PageFacts,
     ) -> None:
         self.is_stop = is_stop
         self.is_own_link = is_own_link
         self.marked = marked
+        self.facts = facts
         self.blocks: list[tuple[str, int]] = []
         self.parts: list[str] = []
         self.flags = 0  # best preference seen in the current block: 3 marked, 2 summary, 1 <p>
@@ -127,10 +131,11 @@ class _Walk:
                 self.flags = max(self.flags, flags)
 
     def flush(self) -> None:
-        text = collapse("".join(self.parts))
-        if text and not is_meta_line(text) and not is_read_more(text):
-            self.blocks.append((text, self.flags))
-        self.parts.clear()
+        if self.parts:  # most block boundaries come with no text since the last one
+            text = collapse("".join(self.parts))
+            if text and not is_meta_line(text) and not is_read_more(text):
+                self.blocks.append((text, self.flags))
+            self.parts.clear()
         self.flags = 0
 
     def subtree(self, top: etree._Element) -> object | None:
@@ -161,7 +166,13 @@ class _Walk:
 
     def _skip(self, el: etree._Element) -> bool:
         tag = el.tag
-        if not isinstance(tag, str) or tag in _SKIP_TAGS or is_chrome(el) or is_meta(el):
+        facts = self.facts
+        if (
+            not isinstance(tag, str)
+            or tag in _SKIP_TAGS
+            or facts.chrome_level(el)
+            or facts.is_meta(el)
+        ):
             return True
         if tag == "a":
             return self.is_own_link(el) or is_read_more(
@@ -172,7 +183,7 @@ class _Walk:
     def _flags(self, el: etree._Element) -> int:
         if el in self.marked:
             return 3
-        if token_flags(el) & SUMMARY:
+        if self.facts.token_flags(el) & SUMMARY:
             return 2
         return 1 if el.tag == "p" else 0
 
@@ -208,7 +219,7 @@ MAYBE_LISTING, NOT_LISTING = 1, 2
 LABEL_TAGS = frozenset({"div", "span", "strong", "p", "header"})
 
 
-def widget_label(el: etree._Element) -> int:
+def widget_label(el: etree._Element, facts: PageFacts | None = None) -> int:
     """Whether ``el`` titles a widget: ``NOT_LISTING`` ("Popular", "Trending Now"),
     ``MAYBE_LISTING`` ("Recent Posts", which may also title the page's own listing) or 0.
 
@@ -224,7 +235,7 @@ def widget_label(el: etree._Element) -> int:
         or next(el.iter(*HEADING_TAGS), None) is not None
     ):
         return 0
-    text = text_of(el).rstrip(":")
+    text = (facts.text_of(el) if facts else text_of(el)).rstrip(":")
     if len(text) > 40 or not _WIDGET_HEADING.fullmatch(text):
         return 0
     return MAYBE_LISTING if _MAYBE_LISTING_HEADING.fullmatch(text) else NOT_LISTING
