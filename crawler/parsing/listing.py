@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -19,7 +20,10 @@ from crawler.parsing.html import (
     HARD_CHROME,
     HEADING_TAGS,
     INLINE_TAGS,
+    IS_META,
+    LEVEL_BITS,
     SOFT_CHROME,
+    TITLE_CLASS,
     PageFacts,
     absolute,
     base_url,
@@ -165,6 +169,7 @@ def _permalink_links(
     found: list[_Link] = []
     widget_lists: set[etree._Element] = set()
     widgets: dict[etree._Element, int] = {}  # block -> how unlikely it is to be the listing
+    kind_of = facts.kind
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
         tag = el.tag
@@ -173,17 +178,14 @@ def _permalink_links(
             if url and post_url.match(url) and not _is_prose_link(el, facts):
                 found.append(_Link(el, url.split("#", 1)[0], _key(url)))
             continue
-        level = facts.chrome_level(el)
-        if (
-            el in widget_lists
-            or level == HARD_CHROME
-            or (facts.is_meta(el) and not has_heading(el))
-        ):
+        kind = kind_of(el)  # one look-up for the chrome level, metadata and title class
+        level = kind & LEVEL_BITS
+        if level == HARD_CHROME or el in widget_lists or (kind & IS_META and not has_heading(el)):
             walker.skip_subtree()
             continue
         if level == SOFT_CHROME:
             widgets.setdefault(el, SOFT_CHROME)
-        if tag in HEADING_TAGS or tag in LABEL_TAGS:
+        if tag in HEADING_TAGS or (tag in LABEL_TAGS and kind & TITLE_CLASS):
             label = widget_label(el, facts)
             if label and tag in HEADING_TAGS:
                 widget_lists.update(widget_lists_after(el))
@@ -310,23 +312,23 @@ def _teaser(
         if hits:
             return text_of(hits[0])
 
-    def is_stop(el: etree._Element) -> bool:
-        owner = stop_owner.get(el)
-        return owner is not None and owner != draft.key
-
     def is_own_link(el: etree._Element) -> bool:
         url = el.get("href")
         return bool(url) and _key(absolute(url, base) or "") == draft.key
 
     if box is not title:
-        text = following_text(title, box, is_stop, is_own_link, reader.marked, reader.facts)
+        text = following_text(
+            title, box, stop_owner, draft.key, is_own_link, reader.marked, reader.facts
+        )
         if text:
             return text
     parent = box.getparent()
     if parent is None or sel.entry:
         return ""
     # Flat layouts (<h2><a>…</a></h2><p>…</p> siblings): read on until the next entry.
-    return following_text(title, parent, is_stop, is_own_link, reader.marked, reader.facts)
+    return following_text(
+        title, parent, stop_owner, draft.key, is_own_link, reader.marked, reader.facts
+    )
 
 
 def _pick_title(draft: _Draft, facts: PageFacts) -> None:
@@ -429,6 +431,7 @@ def _clean_heading(text: str) -> str:
     return " ".join(unescape_leftovers(text).split())
 
 
+@lru_cache(maxsize=4096)  # pure; every link of an entry and every teaser link asks again
 def _key(url: str) -> str:
     """Same-post key within one page: scheme, ``www.``, fragment and trailing slash ignored."""
     url = url.split("#", 1)[0]

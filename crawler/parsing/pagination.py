@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
@@ -32,6 +33,11 @@ _BACKWARD_CLASS_RE = re.compile(
 )
 _PAGE_NUMBER_TEXT = re.compile(r"(?:page\s*)?(\d{1,5})", re.IGNORECASE)
 _PAGE_IN_PATH = re.compile(r"/page/(\d+)/?$")
+_PAGERLESS_TAGS = frozenset({"aside", "script", "style", "head", "select", "svg"})
+# What _kind reads in a link's text, as one pattern.
+_PAGER_TEXT = re.compile(
+    f"(?:{_NEXT_TEXT_RE.pattern})|(?:{_PAGE_NUMBER_TEXT.pattern})", re.IGNORECASE
+)
 
 
 def find_next_url(
@@ -69,11 +75,15 @@ def find_next_url(
                 return url  # the most trusted sign, and plainly the next page: no need to look on
             if step >= 0:
                 found.append((0, _HEAD_LINK, len(found), url))
-    for a in _anchors(root, facts):
+    for a in root.iter("a"):
+        href = a.get("href")
+        if not href:
+            continue
         kind = _kind(a, current, facts)
-        href = a.get("href") or ""
         if kind is None and ("page" not in href or not _PAGED_HREF.search(href)):
             continue
+        if any(_hides_pagers(anc, facts) for anc in a.iterancestors()):
+            continue  # checked after the cheap tests above: few links get this far
         url = absolute(href, base)
         if not url:
             continue
@@ -91,6 +101,7 @@ def find_next_url(
     return (same_host or good or [None])[0]
 
 
+@lru_cache(maxsize=4096)  # pure; the same page links come back on every page of a listing
 def _listing_position(url: str) -> tuple[str | None, str, str | None, int | None]:
     """(host, path without its page part, how the page is given, page number) of a URL."""
     parts = urlsplit(url)
@@ -121,19 +132,15 @@ def _in_widget(a: etree._Element, facts: PageFacts) -> int:
     return int(any(facts.token_flags(anc) & WIDGET for anc in a.iterancestors()))
 
 
-def _anchors(root: etree._Element, facts: PageFacts) -> list[etree._Element]:
-    out = []
-    walker = etree.iterwalk(root, events=("start",))
-    for _, el in walker:
-        tag = el.tag
-        if tag == "a":
-            if el.get("href"):
-                out.append(el)
-        elif tag in ("aside", "script", "style", "head", "select", "svg") or (
-            tag not in ("body", "html") and facts.token_flags(el) & NOISY
-        ):
-            walker.skip_subtree()
-    return out
+def _hides_pagers(el: etree._Element, facts: PageFacts) -> bool:
+    """True for a region whose links are not the listing's pager: sidebars, scripts, forms'
+    drop-downs, and NOISY blocks (comments, related posts, calendars). A link is never one."""
+    tag = el.tag
+    if tag == "a":
+        return False
+    return tag in _PAGERLESS_TAGS or (
+        tag not in ("body", "html") and bool(facts.token_flags(el) & NOISY)
+    )
 
 
 def _kind(a: etree._Element, current: int, facts: PageFacts) -> int | None:
@@ -146,10 +153,9 @@ def _kind(a: etree._Element, current: int, facts: PageFacts) -> int | None:
         or "next" in (a.get("class") or "").lower()
         or "nav-previous" in parent_class
         or "next" in parent_class
-        or _NEXT_TEXT_RE.fullmatch(text)
-        or _PAGE_NUMBER_TEXT.fullmatch(text)
+        or _PAGER_TEXT.fullmatch(text)
     ):
-        return None  # cheap exit for titles, menus and read-more links: most of a page's links
+        return None  # titles, menus and read-more links: most of a page's links
     own = tokens(a)
     if "prev" in rel or "previous" in rel or _BACKWARD_TEXT_RE.search(text):
         return None
@@ -186,11 +192,17 @@ def _current_page(root: etree._Element, page_url: str) -> int:
         if name in ("paged", "page") and value.isdigit():
             return int(value)
     for el in root.iter("span", "a", "li", "em", "strong"):
-        if el.get("aria-current") == "page" or "current" in tokens(el):
+        if el.get("aria-current") == "page" or _has_token(el, "current"):
             number = _PAGE_NUMBER_TEXT.fullmatch(text_of(el))
             if number:
                 return int(number.group(1))
     return 1
+
+
+def _has_token(el: etree._Element, name: str) -> bool:
+    """``name in tokens(el)`` without building the list: most elements have no such token."""
+    cls = el.get("class")
+    return (cls is not None and name in cls and name in cls.split()) or el.get("id") == name
 
 
 def _href(el: etree._Element, base: str) -> str | None:
@@ -206,13 +218,16 @@ def _acceptable(url: str, page_url: str, post_url: re.Pattern[str] | None) -> bo
 
 
 def _same_page(a: str, b: str) -> bool:
-    def key(url: str) -> tuple[str | None, str, str]:
-        parts = urlsplit(url)
-        return (_host(url), parts.path.rstrip("/"), parts.query)
-
-    return key(a) == key(b)
+    return _page_key(a) == _page_key(b)
 
 
+@lru_cache(maxsize=4096)  # pure, and asked for the same page URL once per candidate
+def _page_key(url: str) -> tuple[str | None, str, str]:
+    parts = urlsplit(url)
+    return (_host(url), parts.path.rstrip("/"), parts.query)
+
+
+@lru_cache(maxsize=4096)
 def _host(url: str) -> str | None:
     try:
         return urlsplit(url).hostname

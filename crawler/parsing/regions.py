@@ -19,7 +19,7 @@ are the listing itself (page builders put the listing in a widget too):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import Protocol, TypeVar
 
 from lxml import etree
@@ -27,12 +27,15 @@ from lxml import etree
 from crawler.parsing.html import (
     BLOCK_TAGS,
     HEADING_TAGS,
+    IS_META,
+    LEVEL_BITS,
     SUMMARY,
+    TITLE_CLASS,
     PageFacts,
     collapse,
     has_heading,
     heading_around,
-    text_of,
+    kind_flags,
 )
 
 _SKIP_TAGS = HEADING_TAGS | {"figure", "img", "picture", "video", "audio", "time", "form"}
@@ -69,6 +72,7 @@ _MAYBE_LISTING_HEADING = re.compile(
     r"recent\s+(?:posts|articles|entries|stories|blogs)", re.IGNORECASE
 )
 _STOP = object()
+_SUMMARY_KIND = kind_flags(SUMMARY)
 
 
 def is_read_more(text: str) -> bool:
@@ -84,108 +88,122 @@ def is_meta_line(text: str) -> bool:
 def following_text(
     title: etree._Element,
     scope: etree._Element,
-    is_stop: Callable[[etree._Element], bool],
+    stops: Mapping[etree._Element, str],
+    key: str,
     is_own_link: Callable[[etree._Element], bool],
     marked: Collection[etree._Element] = (),
     facts: PageFacts | None = None,
 ) -> str:
     """The teaser text after ``title`` within ``scope`` (see module docstring); may be ``""``.
 
-    ``facts`` memoises element checks across the calls made for one page.
+    ``stops`` maps the elements that start an entry to the entry's key: the walk stops at
+    one whose key is not ``key``. ``facts`` memoises element checks across one page's calls.
     """
-    walk = _Walk(is_stop, is_own_link, marked, facts or PageFacts())
+    walk = _Walk(stops, key, is_own_link, marked, facts or PageFacts())
+    parts = walk.parts
     node = title
     while node is not None and node is not scope:
-        walk.add(node.tail, 0)
+        if node.tail:
+            parts.append(node.tail)
         for sib in node.itersiblings():
             if walk.subtree(sib) is _STOP:
                 return walk.teaser()
-            walk.add(sib.tail, 0)
+            if sib.tail:
+                parts.append(sib.tail)
         node = node.getparent()
         walk.flush()
     return walk.teaser()
 
 
 class _Walk:
-    __slots__ = ("blocks", "facts", "flags", "is_own_link", "is_stop", "marked", "parts")
+    """The text blocks read so far and the one being read (``parts``, best ``flags``)."""
+
+    __slots__ = ("blocks", "facts", "flags", "is_own_link", "key", "marked", "parts", "stops")
 
     def __init__(
         self,
-        is_stop: Callable[[etree._Element], bool],
+        stops: Mapping[etree._Element, str],
+        key: str,
         is_own_link: Callable[[etree._Element], bool],
         marked: Collection[etree._Element],
         facts: PageFacts,
     ) -> None:
-        self.is_stop = is_stop
+        self.stops = stops
+        self.key = key
         self.is_own_link = is_own_link
         self.marked = marked
         self.facts = facts
         self.blocks: list[tuple[str, int]] = []
         self.parts: list[str] = []
-        self.flags = 0  # best preference seen in the current block: 3 marked, 2 summary, 1 <p>
-
-    def add(self, text: str | None, flags: int) -> None:
-        if text:
-            self.parts.append(text)
-            if text.strip():
-                self.flags = max(self.flags, flags)
+        # Best preference among the non-blank parts: 3 marked, 2 summary, 1 <p>. It is 0
+        # whenever parts is empty, so a flush can be skipped then.
+        self.flags = 0
 
     def flush(self) -> None:
-        if self.parts:  # most block boundaries come with no text since the last one
+        if self.parts:
             text = collapse("".join(self.parts))
             if text and not is_meta_line(text) and not is_read_more(text):
                 self.blocks.append((text, self.flags))
             self.parts.clear()
-        self.flags = 0
+            self.flags = 0
 
     def subtree(self, top: etree._Element) -> object | None:
-        stack: list[int] = []
+        """Read ``top`` and what it holds; ``_STOP`` where the next entry starts."""
+        stops, key, marked, parts, kind_of = (
+            self.stops, self.key, self.marked, self.parts, self.facts.kind
+        )  # fmt: skip
+        stack: list[int] = []  # preference of each open element
         walker = etree.iterwalk(top, events=("start", "end"))
         for event, el in walker:
+            tag = el.tag
             if event == "start":
-                if self.is_stop(el):
+                owner = stops.get(el)
+                if owner is not None and owner != key:
                     self.flush()
                     return _STOP
                 outer = stack[-1] if stack else 0
-                if el.tag in BLOCK_TAGS:
+                if tag in BLOCK_TAGS and parts:
                     self.flush()
-                if self._skip(el):
+                kind = kind_of(el)
+                if (
+                    not isinstance(tag, str)
+                    or tag in _SKIP_TAGS
+                    or kind & (LEVEL_BITS | IS_META)  # chrome or metadata
+                    or (tag == "a" and self._skips_link(el))
+                ):
                     walker.skip_subtree()
                     stack.append(outer)
                     continue
-                flags = max(outer, self._flags(el))
+                if el in marked:
+                    flags = 3
+                elif kind & _SUMMARY_KIND:
+                    flags = 2
+                else:
+                    flags = 1 if tag == "p" else 0
+                if outer > flags:
+                    flags = outer
                 stack.append(flags)
-                self.add(el.text, flags)
+                text = el.text
+                if text:
+                    parts.append(text)
+                    if flags > self.flags and text.strip():
+                        self.flags = flags
             else:
                 stack.pop()
-                if el.tag in BLOCK_TAGS:
+                if tag in BLOCK_TAGS and parts:
                     self.flush()
-                if el is not top:
-                    self.add(el.tail, stack[-1] if stack else 0)
+                tail = el.tail if el is not top else None
+                if tail:  # text after the element, read with its parent's preference
+                    parts.append(tail)
+                    if stack and stack[-1] > self.flags and tail.strip():
+                        self.flags = stack[-1]
         return None
 
-    def _skip(self, el: etree._Element) -> bool:
-        tag = el.tag
-        facts = self.facts
-        if (
-            not isinstance(tag, str)
-            or tag in _SKIP_TAGS
-            or facts.chrome_level(el)
-            or facts.is_meta(el)
-        ):
-            return True
-        if tag == "a":
-            return self.is_own_link(el) or is_read_more(
-                etree.tostring(el, method="text", encoding=str, with_tail=False)
-            )
-        return False
-
-    def _flags(self, el: etree._Element) -> int:
-        if el in self.marked:
-            return 3
-        if self.facts.token_flags(el) & SUMMARY:
-            return 2
-        return 1 if el.tag == "p" else 0
+    def _skips_link(self, el: etree._Element) -> bool:
+        """Links back to the entry and read-more links."""
+        return self.is_own_link(el) or is_read_more(
+            etree.tostring(el, method="text", encoding=str, with_tail=False)
+        )
 
     def teaser(self) -> str:
         self.flush()
@@ -219,7 +237,7 @@ MAYBE_LISTING, NOT_LISTING = 1, 2
 LABEL_TAGS = frozenset({"div", "span", "strong", "p", "header"})
 
 
-def widget_label(el: etree._Element, facts: PageFacts | None = None) -> int:
+def widget_label(el: etree._Element, facts: PageFacts) -> int:
     """Whether ``el`` titles a widget: ``NOT_LISTING`` ("Popular", "Trending Now"),
     ``MAYBE_LISTING`` ("Recent Posts", which may also title the page's own listing) or 0.
 
@@ -231,11 +249,11 @@ def widget_label(el: etree._Element, facts: PageFacts | None = None) -> int:
         pass
     elif (
         tag not in LABEL_TAGS
-        or "title" not in (el.get("class") or "").lower()
+        or not facts.kind(el) & TITLE_CLASS
         or next(el.iter(*HEADING_TAGS), None) is not None
     ):
         return 0
-    text = (facts.text_of(el) if facts else text_of(el)).rstrip(":")
+    text = facts.text_of(el).rstrip(":")
     if len(text) > 40 or not _WIDGET_HEADING.fullmatch(text):
         return 0
     return MAYBE_LISTING if _MAYBE_LISTING_HEADING.fullmatch(text) else NOT_LISTING
