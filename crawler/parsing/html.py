@@ -327,6 +327,7 @@ def kind_flags(flags: int) -> int:
 # Kinds by tag, class, id and role, which decide them for all but the tags _element_kind
 # works out each time. Bounded like the flag caches.
 _kind_cache: dict[tuple[str, str | None, str | None, str | None], int] = {}
+_DIGITS = re.compile(r"[0-9]+")
 
 
 def _element_kind(el: etree._Element) -> int:
@@ -336,9 +337,16 @@ def _element_kind(el: etree._Element) -> int:
     key = (tag, el.get("class"), el.get("id"), el.get("role"))
     kind = _kind_cache.get(key)
     if kind is None:
-        if len(_kind_cache) > 10_000:
-            _kind_cache.clear()
-        kind = _kind_cache[key] = _compute_kind(el)
+        # An entry's class and id carry its post id (post-21727), new on every page. No token
+        # pattern can tell one run of digits from another (they only reach digits through
+        # ".*"), so the kind is looked up with each run written as 0.
+        _, cls, ident, role = key
+        shape = (tag, cls and _DIGITS.sub("0", cls), ident and _DIGITS.sub("0", ident), role)
+        kind = _kind_cache.get(shape)
+        if kind is None:
+            if len(_kind_cache) > 10_000:
+                _kind_cache.clear()
+            kind = _kind_cache[shape] = _compute_kind(el)
     return kind
 
 
@@ -390,7 +398,12 @@ class PageFacts:
     def text_of(self, el: etree._Element) -> str:
         text = self._texts.get(el)
         if text is None:
-            text = self._texts[el] = text_of(el)
+            child = el[0] if len(el) == 1 else None
+            if child is not None and isinstance(child.tag, str) and not el.text and not child.tail:
+                text = self.text_of(child)  # <h2><a>Title</a></h2>: one text, read once for both
+            else:
+                text = text_of(el)
+            self._texts[el] = text
         return text
 
 

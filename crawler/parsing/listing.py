@@ -49,8 +49,9 @@ from crawler.parsing.regions import (
 
 # A link inside running text with this much text around it is a citation, not an entry.
 _PROSE_CHARS = 80
-# Which entries (by index) have a link inside each element.
-_Owners = dict[etree._Element, set[int]]
+# Which entry (by index) has links inside each element, or _SHARED for more than one.
+_Owners = dict[etree._Element, int]
+_SHARED = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +372,7 @@ def _title_from_container(draft: _Draft, idx: int, owners: _Owners) -> None:
     assert draft.container is not None
     for heading in draft.container.iter(*HEADING_TAGS):
         text = text_of(heading)
-        if _usable(text) and owners.get(heading, {idx}) == {idx}:
+        if _usable(text) and owners.get(heading, idx) == idx:
             draft.title, draft.heading = heading, _clean_heading(text)
             draft.url = draft.links[0].url
             return
@@ -381,12 +382,13 @@ def _owners(drafts: list[_Draft]) -> _Owners:
     owners: _Owners = {}
     for idx, draft in enumerate(drafts):
         for link in draft.links:
-            owners.setdefault(link.el, set()).add(idx)
-            for anc in link.el.iterancestors():
-                holders = owners.setdefault(anc, set())
-                if idx in holders:
-                    break  # an earlier link of this entry already marked the rest of the way up
-                holders.add(idx)
+            el: etree._Element | None = link.el
+            while el is not None:
+                owner = owners.get(el)
+                if owner in (idx, _SHARED):
+                    break  # and so are all elements above: an earlier link marked them
+                owners[el] = idx if owner is None else _SHARED
+                el = el.getparent()
     return owners
 
 
@@ -395,9 +397,7 @@ def _container(start: etree._Element, idx: int, owners: _Owners) -> etree._Eleme
     box = start
     parent = box.getparent()
     while (
-        parent is not None
-        and parent.tag not in ("body", "html")
-        and owners.get(parent, {idx}) == {idx}
+        parent is not None and parent.tag not in ("body", "html") and owners.get(parent, idx) == idx
     ):
         box, parent = parent, parent.getparent()
     return box

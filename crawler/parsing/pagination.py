@@ -34,9 +34,14 @@ _BACKWARD_CLASS_RE = re.compile(
 _PAGE_NUMBER_TEXT = re.compile(r"(?:page\s*)?(\d{1,5})", re.IGNORECASE)
 _PAGE_IN_PATH = re.compile(r"/page/(\d+)/?$")
 _PAGERLESS_TAGS = frozenset({"aside", "script", "style", "head", "select", "svg"})
-# What _kind reads in a link's text, as one pattern.
+# What _kind reads in a link's text (white space collapsed), as one pattern.
 _PAGER_TEXT = re.compile(
     f"(?:{_NEXT_TEXT_RE.pattern})|(?:{_PAGE_NUMBER_TEXT.pattern})", re.IGNORECASE
+)
+# The same on text as written: any run of white space where the collapsed text has one space
+# (both patterns only have single spaces and \s* in them), and around the text.
+_PAGER_RAW_TEXT = re.compile(
+    r"\s*(?:" + _PAGER_TEXT.pattern.replace(" ", r"\s+") + r")\s*", re.IGNORECASE
 )
 
 
@@ -79,7 +84,7 @@ def find_next_url(
         href = a.get("href")
         if not href:
             continue
-        kind = _kind(a, current, facts)
+        kind = _kind(a, current, facts) if _may_page(a, facts) else None
         if kind is None and ("page" not in href or not _PAGED_HREF.search(href)):
             continue
         if any(_hides_pagers(anc, facts) for anc in a.iterancestors()):
@@ -141,6 +146,25 @@ def _hides_pagers(el: etree._Element, facts: PageFacts) -> bool:
     return tag in _PAGERLESS_TAGS or (
         tag not in ("body", "html") and bool(facts.token_flags(el) & NOISY)
     )
+
+
+def _may_page(a: etree._Element, facts: PageFacts) -> bool:
+    """False for a link that ``_kind`` finds nothing in: most of a page's links (titles,
+    menus, read-more links), so these tests come first and cheap (no serialising a text that
+    is all in ``a.text``)."""
+    rel = a.get("rel")
+    if rel and "next" in rel.lower().split():
+        return True
+    cls = a.get("class")
+    if cls and "next" in cls.lower():
+        return True
+    parent = a.getparent()
+    parent_class = parent.get("class") if parent is not None else None
+    if parent_class and ("nav-previous" in (lowered := parent_class.lower()) or "next" in lowered):
+        return True
+    if len(a):
+        return _PAGER_TEXT.fullmatch(facts.text_of(a)) is not None
+    return _PAGER_RAW_TEXT.fullmatch(a.text or "") is not None
 
 
 def _kind(a: etree._Element, current: int, facts: PageFacts) -> int | None:
