@@ -181,6 +181,11 @@ def _resolve(href: str, base: str) -> str | None:
 
 def collapse(text: str) -> str:
     """Collapse runs of white space (including no-break spaces) to one space."""
+    text = text.strip()
+    # The only printable white space is " ": a printable text without "  " is collapsed
+    # already, and most are (splitting and joining costs twice the checks).
+    if text.isprintable() and "  " not in text:
+        return text
     return " ".join(text.split())
 
 

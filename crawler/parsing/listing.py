@@ -39,7 +39,7 @@ from crawler.parsing.html import (
 from crawler.parsing.pagination import find_next_url
 from crawler.parsing.regions import (
     LABEL_TAGS,
-    following_text,
+    TeaserReader,
     is_read_more,
     listing_links,
     widget_label,
@@ -265,33 +265,29 @@ def _finish(
             stop_owner.setdefault(heading, draft.key)
             stop_owner.setdefault(box, draft.key)
     marked = set(css(sel.teaser)(root)) if sel.teaser else set()
-    reader = _TeaserReader(stop_owner, marked, sel, base, facts)
+
+    def link_key(el: etree._Element) -> str | None:
+        url = el.get("href")
+        return _key(absolute(url, base) or "") if url else None
+
+    reader = TeaserReader(stop_owner, link_key, marked, facts)
     entries = []
     for draft in drafts:
-        teaser = _teaser(draft, draft.title, draft.container, reader)
+        teaser = _teaser(draft, draft.title, draft.container, reader, sel)
         if draft.alts:
-            teaser = _best_of_repeats(draft, teaser, reader)
+            teaser = _best_of_repeats(draft, teaser, reader, sel)
         entries.append(ListingEntry(draft.url, draft.heading, teaser))
     return tuple(entries)
 
 
-@dataclass(frozen=True, slots=True)
-class _TeaserReader:
-    """What every teaser of one page is read with."""
-
-    stop_owner: dict[etree._Element, str]  # first elements of each entry -> its key
-    marked: set[etree._Element]  # matches of the configured teaser selector
-    sel: ListingSelectors
-    base: str
-    facts: PageFacts
-
-
-def _best_of_repeats(draft: _Draft, teaser: str, reader: _TeaserReader) -> str:
+def _best_of_repeats(
+    draft: _Draft, teaser: str, reader: TeaserReader, sel: ListingSelectors
+) -> str:
     """A post titled more than once (a featured slider or grid above the listing): keep the
     occurrence with the longest teaser, then the longest title (grids cut titles short)."""
     best = (len(teaser), len(draft.heading), teaser)
     for (heading, link, text), box in zip(draft.alts, draft.alt_boxes, strict=True):
-        other = _teaser(draft, heading, box, reader)
+        other = _teaser(draft, heading, box, reader, sel)
         candidate = (len(other), len(_clean_heading(text)), other)
         if candidate[:2] > best[:2]:
             best = candidate
@@ -304,32 +300,23 @@ def _teaser(
     draft: _Draft,
     title: etree._Element | None,
     box: etree._Element | None,
-    reader: _TeaserReader,
+    reader: TeaserReader,
+    sel: ListingSelectors,
 ) -> str:
     assert box is not None and title is not None
-    sel, stop_owner, base = reader.sel, reader.stop_owner, reader.base
     if sel.teaser:
         hits = css(sel.teaser)(box)
         if hits:
             return text_of(hits[0])
-
-    def is_own_link(el: etree._Element) -> bool:
-        url = el.get("href")
-        return bool(url) and _key(absolute(url, base) or "") == draft.key
-
     if box is not title:
-        text = following_text(
-            title, box, stop_owner, draft.key, is_own_link, reader.marked, reader.facts
-        )
+        text = reader.read(title, box, draft.key)
         if text:
             return text
     parent = box.getparent()
     if parent is None or sel.entry:
         return ""
     # Flat layouts (<h2><a>…</a></h2><p>…</p> siblings): read on until the next entry.
-    return following_text(
-        title, parent, stop_owner, draft.key, is_own_link, reader.marked, reader.facts
-    )
+    return reader.read(title, parent, draft.key)
 
 
 def _pick_title(draft: _Draft, facts: PageFacts) -> None:
