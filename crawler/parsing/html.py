@@ -76,6 +76,10 @@ _META_TOKEN = re.compile(
 # Elements judged by tag only: their classes describe the post, not the page.
 _CLASS_EXEMPT_TAGS = frozenset({"html", "body", "main", "article"})
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
+# An http(s) URL with a plain ASCII host (no brackets) and at most a numeric port: it splits.
+_PLAIN_HTTP_URL = re.compile(
+    r"https?://[A-Za-z0-9.\-_~%!$&'()*+,;=@]*(?::([0-9]{1,5}))?(?:[/?#]|\Z)"
+)
 _BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
 _PARSER = etree.HTMLParser(
@@ -131,6 +135,9 @@ def base_url(root: etree._Element, page_url: str) -> str:
 
 def valid_url(url: str) -> bool:
     """False when ``urllib`` cannot split ``url`` (bad IPv6 host or port)."""
+    plain = _PLAIN_HTTP_URL.match(url)
+    if plain and (plain[1] is None or int(plain[1]) <= 65535):
+        return True  # nothing urlsplit could reject: a plain host name and a valid port
     try:
         urlsplit(url).port  # noqa: B018 - the property raises on a bad port
     except ValueError:
@@ -138,10 +145,29 @@ def valid_url(url: str) -> bool:
     return True
 
 
+# absolute() results by (href, base). A page resolves each permalink several times (title,
+# thumbnail, read-more, teaser and pager checks) and a site repeats its menu and sidebar
+# links on every page; urljoin and urlsplit cost far more than the look-up.
+_absolute_cache: dict[tuple[str, str], str | None] = {}
+
+
 def absolute(href: str | None, base: str) -> str | None:
     """Resolve ``href`` against ``base``; ``None`` for empty, script and mail links."""
     if not href:
         return None
+    key = (href, base)
+    try:
+        return _absolute_cache[key]
+    except KeyError:
+        pass
+    url = _resolve(href, base)
+    if len(_absolute_cache) > 20_000:  # bound memory over a long crawl of many sites
+        _absolute_cache.clear()
+    _absolute_cache[key] = url
+    return url
+
+
+def _resolve(href: str, base: str) -> str | None:
     href = href.strip()
     lowered = href[:11].lower()
     if not href or lowered.startswith(("javascript:", "mailto:", "tel:", "data:", "#")):
@@ -155,6 +181,11 @@ def absolute(href: str | None, base: str) -> str | None:
 
 def collapse(text: str) -> str:
     """Collapse runs of white space (including no-break spaces) to one space."""
+    text = text.strip()
+    # The only printable white space is " ": a printable text without "  " is collapsed
+    # already, and most are (splitting and joining costs twice the checks).
+    if text.isprintable() and "  " not in text:
+        return text
     return " ".join(text.split())
 
 
@@ -165,7 +196,9 @@ def unescape_leftovers(text: str) -> str:
 
 def text_of(el: etree._Element) -> str:
     """Text content of ``el`` (entities decoded), white space collapsed."""
-    return collapse(etree.tostring(el, method="text", encoding=str, with_tail=False))
+    if len(el):
+        return collapse(etree.tostring(el, method="text", encoding=str, with_tail=False))
+    return collapse(el.text or "")  # no child nodes: the text is all there is, unserialised
 
 
 def tokens(el: etree._Element) -> list[str]:
@@ -180,7 +213,11 @@ def tokens(el: etree._Element) -> list[str]:
 
 # Bits returned by token_flags().
 CHROME, META, SUMMARY, NOISY, WIDGET = 1, 2, 4, 8, 16
+# Flags by class and id attribute, then by single token: whole class strings repeat across
+# a site's pages, but an entry's also carries its post id (``post-21727``), so only its
+# tokens do. Both are bounded: the tokens of odd sites could grow without end.
 _flag_cache: dict[tuple[str | None, str | None], int] = {}
+_token_flag_cache: dict[str, int] = {}
 
 
 def token_flags(el: etree._Element) -> int:
@@ -193,20 +230,43 @@ def token_flags(el: etree._Element) -> int:
     cls, ident = el.get("class"), el.get("id")
     if cls is None and ident is None:
         return 0
+    return _attribute_flags(cls, ident) & _TOKEN_FLAGS
+
+
+_TOKEN_FLAGS = CHROME | META | SUMMARY | NOISY | WIDGET
+_TITLE_CLASS_FLAG = 32  # "title" in the class: kept with the token flags, left out of them
+
+
+def _attribute_flags(cls: str | None, ident: str | None) -> int:
     key = (cls, ident)
     flags = _flag_cache.get(key)
     if flags is None:
-        names = tokens(el)
-        flags = (
-            (CHROME if any(_CHROME_TOKEN.fullmatch(t) for t in names) else 0)
-            | (META if any(_META_TOKEN.fullmatch(t) for t in names) else 0)
-            | (SUMMARY if any(_SUMMARY_TOKEN.fullmatch(t) for t in names) else 0)
-            | (NOISY if any(_NOISY_TOKEN.fullmatch(t) for t in names) else 0)
-            | (WIDGET if any(_WIDGET_TOKEN.fullmatch(t) for t in names) else 0)
-        )
-        if len(_flag_cache) > 10_000:  # class strings repeat; bound memory on odd sites
+        flags = 0
+        for name in cls.split() if cls else ():
+            flags |= _name_flags(name)
+        if ident:
+            flags |= _name_flags(ident)
+        if cls and "title" in cls.lower():
+            flags |= _TITLE_CLASS_FLAG
+        if len(_flag_cache) > 10_000:
             _flag_cache.clear()
         _flag_cache[key] = flags
+    return flags
+
+
+def _name_flags(name: str) -> int:
+    flags = _token_flag_cache.get(name)
+    if flags is None:
+        flags = (
+            (CHROME if _CHROME_TOKEN.fullmatch(name) else 0)
+            | (META if _META_TOKEN.fullmatch(name) else 0)
+            | (SUMMARY if _SUMMARY_TOKEN.fullmatch(name) else 0)
+            | (NOISY if _NOISY_TOKEN.fullmatch(name) else 0)
+            | (WIDGET if _WIDGET_TOKEN.fullmatch(name) else 0)
+        )
+        if len(_token_flag_cache) > 10_000:
+            _token_flag_cache.clear()
+        _token_flag_cache[name] = flags
     return flags
 
 
@@ -218,6 +278,11 @@ def chrome_level(el: etree._Element) -> int:
     """``HARD_CHROME`` for page chrome (navigation, sidebars, footers, comments, forms),
     ``SOFT_CHROME`` for a widget outside those (a sidebar block, or a page builder's
     block that may hold the listing itself), else 0."""
+    return _chrome_level(el, None)
+
+
+def _chrome_level(el: etree._Element, flags: int | None) -> int:
+    """``chrome_level``; ``flags`` are ``token_flags(el)`` if known."""
     tag = el.tag
     if not isinstance(tag, str):
         return HARD_CHROME
@@ -232,7 +297,8 @@ def chrome_level(el: etree._Element) -> int:
         return HARD_CHROME  # search and dropdown forms; a form wrapping the page has headings
     if tag in _CLASS_EXEMPT_TAGS:
         return 0
-    flags = token_flags(el)
+    if flags is None:
+        flags = token_flags(el)
     if flags & CHROME:
         return HARD_CHROME
     return SOFT_CHROME if flags & WIDGET else 0
@@ -250,6 +316,100 @@ def is_meta(el: etree._Element) -> bool:
     if el.tag in _CLASS_EXEMPT_TAGS:
         return False
     return bool(token_flags(el) & META)
+
+
+# Bits of PageFacts.kind(): chrome_level() in the lowest two, then whether is_meta(), then
+# whether a class names a title (what lets a div or span title a widget), then token_flags().
+LEVEL_BITS, IS_META, TITLE_CLASS = 3, 4, 8
+_FLAGS_SHIFT = 4
+
+
+def kind_flags(flags: int) -> int:
+    """``token_flags`` bits as they sit in ``PageFacts.kind``."""
+    return flags << _FLAGS_SHIFT
+
+
+# Kinds by tag, class, id and role, which decide them for all but the tags _element_kind
+# works out each time. Bounded like the flag caches.
+_kind_cache: dict[tuple[str, str | None, str | None, str | None], int] = {}
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _element_kind(el: etree._Element) -> int:
+    tag = el.tag
+    if tag == "header" or tag == "form" or not isinstance(tag, str):
+        return _compute_kind(el)  # these depend on the element's place or content too
+    key = (tag, el.get("class"), el.get("id"), el.get("role"))
+    kind = _kind_cache.get(key)
+    if kind is None:
+        # An entry's class and id carry its post id (post-21727), new on every page. No token
+        # pattern can tell one run of digits from another (they only reach digits through
+        # ".*"), so the kind is looked up with each run written as 0.
+        _, cls, ident, role = key
+        shape = (tag, cls and _DIGITS.sub("0", cls), ident and _DIGITS.sub("0", ident), role)
+        kind = _kind_cache.get(shape)
+        if kind is None:
+            if len(_kind_cache) > 10_000:
+                _kind_cache.clear()
+            kind = _kind_cache[shape] = _compute_kind(el)
+    return kind
+
+
+def _compute_kind(el: etree._Element) -> int:
+    tag = el.tag
+    cls, ident = el.get("class"), el.get("id")
+    attributes = 0 if cls is None and ident is None else _attribute_flags(cls, ident)
+    flags = attributes & _TOKEN_FLAGS
+    kind = _chrome_level(el, flags) | flags << _FLAGS_SHIFT
+    if tag == "time" or (flags & META and tag not in _CLASS_EXEMPT_TAGS):
+        kind |= IS_META
+    if attributes & _TITLE_CLASS_FLAG:
+        kind |= TITLE_CLASS
+    return kind
+
+
+class PageFacts:
+    """Memoised answers about the elements of one parsed page.
+
+    A listing page is read in several passes (the permalink scan, each teaser walk, the
+    pager search) that ask the same questions of the same elements. Keyed by element, a
+    repeat costs one dict look-up instead of re-reading attributes and re-hashing long
+    class strings. ``kind`` packs the answers into one int (see ``LEVEL_BITS``); the other
+    methods answer as the module functions of the same names. Keep an instance only while
+    its page is parsed (it holds the elements) and never change the tree meanwhile.
+    """
+
+    __slots__ = ("_kinds", "_texts")
+
+    def __init__(self) -> None:
+        self._kinds: dict[etree._Element, int] = {}
+        self._texts: dict[etree._Element, str] = {}
+
+    def kind(self, el: etree._Element) -> int:
+        kind = self._kinds.get(el)
+        if kind is None:
+            kind = self._kinds[el] = _element_kind(el)
+        return kind
+
+    def chrome_level(self, el: etree._Element) -> int:
+        return self.kind(el) & LEVEL_BITS
+
+    def is_meta(self, el: etree._Element) -> bool:
+        return bool(self.kind(el) & IS_META)
+
+    def token_flags(self, el: etree._Element) -> int:
+        return self.kind(el) >> _FLAGS_SHIFT
+
+    def text_of(self, el: etree._Element) -> str:
+        text = self._texts.get(el)
+        if text is None:
+            child = el[0] if len(el) == 1 else None
+            if child is not None and isinstance(child.tag, str) and not el.text and not child.tail:
+                text = self.text_of(child)  # <h2><a>Title</a></h2>: one text, read once for both
+            else:
+                text = text_of(el)
+            self._texts[el] = text
+        return text
 
 
 def _is_site_header(el: etree._Element) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -19,14 +20,16 @@ from crawler.parsing.html import (
     HARD_CHROME,
     HEADING_TAGS,
     INLINE_TAGS,
+    IS_META,
+    LEVEL_BITS,
     SOFT_CHROME,
+    TITLE_CLASS,
+    PageFacts,
     absolute,
     base_url,
-    chrome_level,
     css,
     has_heading,
     heading_around,
-    is_meta,
     parse_html,
     text_of,
     tokens,
@@ -36,7 +39,7 @@ from crawler.parsing.html import (
 from crawler.parsing.pagination import find_next_url
 from crawler.parsing.regions import (
     LABEL_TAGS,
-    following_text,
+    TeaserReader,
     is_read_more,
     listing_links,
     widget_label,
@@ -46,8 +49,9 @@ from crawler.parsing.regions import (
 
 # A link inside running text with this much text around it is a citation, not an entry.
 _PROSE_CHARS = 80
-# Which entries (by index) have a link inside each element.
-_Owners = dict[etree._Element, set[int]]
+# Which entry (by index) has links inside each element, or _SHARED for more than one.
+_Owners = dict[etree._Element, int]
+_SHARED = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,21 +130,24 @@ def parse_listing(
         page_url = ""  # resolve links against nothing rather than fail
     sel = selectors or ListingSelectors()
     base = base_url(root, page_url)
+    facts = PageFacts()
     drafts: list[_Draft] = []
     if sel.entry:
-        drafts = _drafts_from_entry_selector(root, base, post_url, sel.entry, sel.heading)
+        drafts = _drafts_from_entry_selector(root, base, post_url, sel, facts)
     if not drafts and sel.heading:
         drafts = _drafts_from_heading_selector(root, base, post_url, sel.heading)
     if not drafts:
-        drafts = _structural_drafts(root, base, post_url)
-    entries = _finish(root, drafts, sel, base)
-    next_url = find_next_url(root, page_url, base, post_url, sel.next)
+        drafts = _structural_drafts(root, base, post_url, facts)
+    entries = _finish(root, drafts, sel, base, facts)
+    next_url = find_next_url(root, page_url, base, post_url, sel.next, facts)
     return ListingPage(entries, next_url)
 
 
-def _structural_drafts(root: etree._Element, base: str, post_url: re.Pattern[str]) -> list[_Draft]:
+def _structural_drafts(
+    root: etree._Element, base: str, post_url: re.Pattern[str], facts: PageFacts
+) -> list[_Draft]:
     groups: dict[str, _Draft] = {}
-    for link in _permalink_links(root, base, post_url):
+    for link in _permalink_links(root, base, post_url, facts):
         draft = groups.get(link.key)
         if draft is None:
             groups[link.key] = _Draft(link.key, [link])
@@ -148,11 +155,13 @@ def _structural_drafts(root: etree._Element, base: str, post_url: re.Pattern[str
             draft.links.append(link)
     drafts = list(groups.values())
     for draft in drafts:
-        _pick_title(draft)
+        _pick_title(draft, facts)
     return drafts
 
 
-def _permalink_links(root: etree._Element, base: str, post_url: re.Pattern[str]) -> list[_Link]:
+def _permalink_links(
+    root: etree._Element, base: str, post_url: re.Pattern[str], facts: PageFacts
+) -> list[_Link]:
     """Permalink links outside page chrome and entry metadata, in document order.
 
     Links in widgets are kept only when the widget looks like the page's listing
@@ -161,22 +170,24 @@ def _permalink_links(root: etree._Element, base: str, post_url: re.Pattern[str])
     found: list[_Link] = []
     widget_lists: set[etree._Element] = set()
     widgets: dict[etree._Element, int] = {}  # block -> how unlikely it is to be the listing
+    kind_of = facts.kind
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
         tag = el.tag
         if tag == "a":
             url = absolute(el.get("href"), base)
-            if url and post_url.match(url) and not _is_prose_link(el):
+            if url and post_url.match(url) and not _is_prose_link(el, facts):
                 found.append(_Link(el, url.split("#", 1)[0], _key(url)))
             continue
-        level = chrome_level(el)
-        if el in widget_lists or level == HARD_CHROME or (is_meta(el) and not has_heading(el)):
+        kind = kind_of(el)  # one look-up for the chrome level, metadata and title class
+        level = kind & LEVEL_BITS
+        if level == HARD_CHROME or el in widget_lists or (kind & IS_META and not has_heading(el)):
             walker.skip_subtree()
             continue
         if level == SOFT_CHROME:
             widgets.setdefault(el, SOFT_CHROME)
-        if tag in HEADING_TAGS or tag in LABEL_TAGS:
-            label = widget_label(el)
+        if tag in HEADING_TAGS or (tag in LABEL_TAGS and kind & TITLE_CLASS):
+            label = widget_label(el, facts)
             if label and tag in HEADING_TAGS:
                 widget_lists.update(widget_lists_after(el))
             if label and tag != "h1":
@@ -198,10 +209,16 @@ def _drafts_from_heading_selector(
 
 
 def _drafts_from_entry_selector(
-    root: etree._Element, base: str, post_url: re.Pattern[str], entry: str, heading_sel: str | None
+    root: etree._Element,
+    base: str,
+    post_url: re.Pattern[str],
+    sel: ListingSelectors,
+    facts: PageFacts,
 ) -> list[_Draft]:
+    assert sel.entry is not None
+    heading_sel = sel.heading
     drafts: dict[str, _Draft] = {}
-    for box in css(entry)(root):
+    for box in css(sel.entry)(root):
         links = [
             _Link(a, url.split("#", 1)[0], _key(url))
             for a in box.iter("a")
@@ -216,7 +233,7 @@ def _drafts_from_entry_selector(
                 break
         if draft is None and links:
             draft = _Draft(links[0].key, [x for x in links if x.key == links[0].key])
-            _pick_title(draft)
+            _pick_title(draft, facts)
         if draft is not None and draft.key not in drafts:
             draft.container = box
             drafts[draft.key] = draft
@@ -224,7 +241,11 @@ def _drafts_from_entry_selector(
 
 
 def _finish(
-    root: etree._Element, drafts: list[_Draft], sel: ListingSelectors, base: str
+    root: etree._Element,
+    drafts: list[_Draft],
+    sel: ListingSelectors,
+    base: str,
+    facts: PageFacts,
 ) -> tuple[ListingEntry, ...]:
     owners = _owners(drafts)
     for idx, draft in enumerate(drafts):
@@ -244,28 +265,29 @@ def _finish(
             stop_owner.setdefault(heading, draft.key)
             stop_owner.setdefault(box, draft.key)
     marked = set(css(sel.teaser)(root)) if sel.teaser else set()
+
+    def link_key(el: etree._Element) -> str | None:
+        url = el.get("href")
+        return _key(absolute(url, base) or "") if url else None
+
+    reader = TeaserReader(stop_owner, link_key, marked, facts)
     entries = []
     for draft in drafts:
-        teaser = _teaser(draft, draft.title, draft.container, stop_owner, marked, sel, base)
+        teaser = _teaser(draft, draft.title, draft.container, reader, sel)
         if draft.alts:
-            teaser = _best_of_repeats(draft, teaser, stop_owner, marked, sel, base)
+            teaser = _best_of_repeats(draft, teaser, reader, sel)
         entries.append(ListingEntry(draft.url, draft.heading, teaser))
     return tuple(entries)
 
 
 def _best_of_repeats(
-    draft: _Draft,
-    teaser: str,
-    stop_owner: dict[etree._Element, str],
-    marked: set[etree._Element],
-    sel: ListingSelectors,
-    base: str,
+    draft: _Draft, teaser: str, reader: TeaserReader, sel: ListingSelectors
 ) -> str:
     """A post titled more than once (a featured slider or grid above the listing): keep the
     occurrence with the longest teaser, then the longest title (grids cut titles short)."""
     best = (len(teaser), len(draft.heading), teaser)
     for (heading, link, text), box in zip(draft.alts, draft.alt_boxes, strict=True):
-        other = _teaser(draft, heading, box, stop_owner, marked, sel, base)
+        other = _teaser(draft, heading, box, reader, sel)
         candidate = (len(other), len(_clean_heading(text)), other)
         if candidate[:2] > best[:2]:
             best = candidate
@@ -278,40 +300,29 @@ def _teaser(
     draft: _Draft,
     title: etree._Element | None,
     box: etree._Element | None,
-    stop_owner: dict[etree._Element, str],
-    marked: set[etree._Element],
+    reader: TeaserReader,
     sel: ListingSelectors,
-    base: str,
 ) -> str:
     assert box is not None and title is not None
     if sel.teaser:
         hits = css(sel.teaser)(box)
         if hits:
             return text_of(hits[0])
-
-    def is_stop(el: etree._Element) -> bool:
-        owner = stop_owner.get(el)
-        return owner is not None and owner != draft.key
-
-    def is_own_link(el: etree._Element) -> bool:
-        url = el.get("href")
-        return bool(url) and _key(absolute(url, base) or "") == draft.key
-
     if box is not title:
-        text = following_text(title, box, is_stop, is_own_link, marked)
+        text = reader.read(title, box, draft.key)
         if text:
             return text
     parent = box.getparent()
     if parent is None or sel.entry:
         return ""
     # Flat layouts (<h2><a>…</a></h2><p>…</p> siblings): read on until the next entry.
-    return following_text(title, parent, is_stop, is_own_link, marked)
+    return reader.read(title, parent, draft.key)
 
 
-def _pick_title(draft: _Draft) -> None:
+def _pick_title(draft: _Draft, facts: PageFacts) -> None:
     """Choose the title link: in a heading, then a card link around a heading, then rel=bookmark
     or title-classed, then the first link with real text."""
-    usable = [(link, text) for link in draft.links if _usable(text := text_of(link.el))]
+    usable = [(link, text) for link in draft.links if _usable(text := facts.text_of(link.el))]
     titled = [
         (h, link, text) for link, text in usable if (h := heading_around(link.el)) is not None
     ]
@@ -325,7 +336,7 @@ def _pick_title(draft: _Draft) -> None:
         return _set_title(draft, heading, link, text)
     for link in draft.links:
         heading = next(link.el.iter(*HEADING_TAGS), None)
-        if heading is not None and _usable(text := text_of(heading)):
+        if heading is not None and _usable(text := facts.text_of(heading)):
             return _set_title(draft, heading, link, text)
     for link, text in usable:
         parent = link.el.getparent()
@@ -348,7 +359,7 @@ def _title_from_container(draft: _Draft, idx: int, owners: _Owners) -> None:
     assert draft.container is not None
     for heading in draft.container.iter(*HEADING_TAGS):
         text = text_of(heading)
-        if _usable(text) and owners.get(heading, {idx}) == {idx}:
+        if _usable(text) and owners.get(heading, idx) == idx:
             draft.title, draft.heading = heading, _clean_heading(text)
             draft.url = draft.links[0].url
             return
@@ -358,9 +369,13 @@ def _owners(drafts: list[_Draft]) -> _Owners:
     owners: _Owners = {}
     for idx, draft in enumerate(drafts):
         for link in draft.links:
-            owners.setdefault(link.el, set()).add(idx)
-            for anc in link.el.iterancestors():
-                owners.setdefault(anc, set()).add(idx)
+            el: etree._Element | None = link.el
+            while el is not None:
+                owner = owners.get(el)
+                if owner in (idx, _SHARED):
+                    break  # and so are all elements above: an earlier link marked them
+                owners[el] = idx if owner is None else _SHARED
+                el = el.getparent()
     return owners
 
 
@@ -369,9 +384,7 @@ def _container(start: etree._Element, idx: int, owners: _Owners) -> etree._Eleme
     box = start
     parent = box.getparent()
     while (
-        parent is not None
-        and parent.tag not in ("body", "html")
-        and owners.get(parent, {idx}) == {idx}
+        parent is not None and parent.tag not in ("body", "html") and owners.get(parent, idx) == idx
     ):
         box, parent = parent, parent.getparent()
     return box
@@ -385,14 +398,14 @@ def _link_in(el: etree._Element, base: str, post_url: re.Pattern[str]) -> _Link 
     return None
 
 
-def _is_prose_link(el: etree._Element) -> bool:
+def _is_prose_link(el: etree._Element, facts: PageFacts) -> bool:
     """A permalink cited inside a paragraph (``see <a>my earlier post</a>``) starts no entry."""
     parent = el.getparent()
     while parent is not None and parent.tag in INLINE_TAGS:
         parent = parent.getparent()
     if parent is None or parent.tag not in ("p", "blockquote"):
         return False
-    around, own = text_of(parent), text_of(el)
+    around, own = facts.text_of(parent), facts.text_of(el)
     # A title link opens its paragraph ("<p><b><a>Title</a></b> teaser…"); a citation does not.
     return len(around) - len(own) > _PROSE_CHARS and not around.startswith(own)
 
@@ -405,6 +418,7 @@ def _clean_heading(text: str) -> str:
     return " ".join(unescape_leftovers(text).split())
 
 
+@lru_cache(maxsize=4096)  # pure; every link of an entry and every teaser link asks again
 def _key(url: str) -> str:
     """Same-post key within one page: scheme, ``www.``, fragment and trailing slash ignored."""
     url = url.split("#", 1)[0]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
-from crawler.parsing.html import NOISY, WIDGET, absolute, css, text_of, token_flags, tokens
+from crawler.parsing.html import NOISY, WIDGET, PageFacts, absolute, css, text_of, tokens
 
 # Candidate kinds, most trusted first.
 _HEAD_LINK, _REL_NEXT, _NEXT_CLASS, _OLDER_SLOT, _PAGE_URL, _NEXT_TEXT, _NUMBERED = range(7)
@@ -32,6 +33,16 @@ _BACKWARD_CLASS_RE = re.compile(
 )
 _PAGE_NUMBER_TEXT = re.compile(r"(?:page\s*)?(\d{1,5})", re.IGNORECASE)
 _PAGE_IN_PATH = re.compile(r"/page/(\d+)/?$")
+_PAGERLESS_TAGS = frozenset({"aside", "script", "style", "head", "select", "svg"})
+# What _kind reads in a link's text (white space collapsed), as one pattern.
+_PAGER_TEXT = re.compile(
+    f"(?:{_NEXT_TEXT_RE.pattern})|(?:{_PAGE_NUMBER_TEXT.pattern})", re.IGNORECASE
+)
+# The same on text as written: any run of white space where the collapsed text has one space
+# (both patterns only have single spaces and \s* in them), and around the text.
+_PAGER_RAW_TEXT = re.compile(
+    r"\s*(?:" + _PAGER_TEXT.pattern.replace(" ", r"\s+") + r")\s*", re.IGNORECASE
+)
 
 
 def find_next_url(
@@ -40,6 +51,7 @@ def find_next_url(
     base: str,
     post_url: re.Pattern[str] | None = None,
     selector: str | None = None,
+    facts: PageFacts | None = None,
 ) -> str | None:
     """The absolute URL of the next (older) listing page, or ``None``.
 
@@ -48,8 +60,10 @@ def find_next_url(
     ``wp-block-query-pagination-next``), the ``.nav-previous`` slot of
     ``the_posts_navigation``, "Older posts"/"Next"/"»" link texts, and the
     numbered link for the current page + 1. Never returns a newer/previous link,
-    the current page, or a post permalink; same-host links win.
+    the current page, or a post permalink; same-host links win. ``facts`` shares
+    element checks with the rest of the page's parse.
     """
+    facts = facts or PageFacts()
     found: list[tuple[int, int, int, str]] = []  # (in a widget, kind, order, url)
     if selector:
         for el in css(selector)(root):
@@ -66,11 +80,15 @@ def find_next_url(
                 return url  # the most trusted sign, and plainly the next page: no need to look on
             if step >= 0:
                 found.append((0, _HEAD_LINK, len(found), url))
-    for a in _anchors(root):
-        kind = _kind(a, current)
-        href = a.get("href") or ""
+    for a in root.iter("a"):
+        href = a.get("href")
+        if not href:
+            continue
+        kind = _kind(a, current, facts) if _may_page(a, facts) else None
         if kind is None and ("page" not in href or not _PAGED_HREF.search(href)):
             continue
+        if any(_hides_pagers(anc, facts) for anc in a.iterancestors()):
+            continue  # checked after the cheap tests above: few links get this far
         url = absolute(href, base)
         if not url:
             continue
@@ -80,7 +98,7 @@ def find_next_url(
         if step > 0:  # the page after this one, whatever the link says ("← Previous" in ColorMag)
             kind = _PAGE_URL if kind is None else min(kind, _PAGE_URL)
         if kind is not None:
-            found.append((_in_widget(a), kind, len(found), url))
+            found.append((_in_widget(a, facts), kind, len(found), url))
     found.sort()
     host = _host(page_url)
     good = [url for *_, url in found if _acceptable(url, page_url, post_url)]
@@ -88,6 +106,7 @@ def find_next_url(
     return (same_host or good or [None])[0]
 
 
+@lru_cache(maxsize=4096)  # pure; the same page links come back on every page of a listing
 def _listing_position(url: str) -> tuple[str | None, str, str | None, int | None]:
     """(host, path without its page part, how the page is given, page number) of a URL."""
     parts = urlsplit(url)
@@ -113,29 +132,44 @@ def _step(url: str, here: tuple[str | None, str, str | None, int | None], curren
     return 1 if number == current + 1 else 0
 
 
-def _in_widget(a: etree._Element) -> int:
+def _in_widget(a: etree._Element, facts: PageFacts) -> int:
     """1 inside a widget (a page builder's listing keeps its pager there), else 0."""
-    return int(any(token_flags(anc) & WIDGET for anc in a.iterancestors()))
+    return int(any(facts.token_flags(anc) & WIDGET for anc in a.iterancestors()))
 
 
-def _anchors(root: etree._Element) -> list[etree._Element]:
-    out = []
-    walker = etree.iterwalk(root, events=("start",))
-    for _, el in walker:
-        tag = el.tag
-        if tag == "a":
-            if el.get("href"):
-                out.append(el)
-        elif tag in ("aside", "script", "style", "head", "select", "svg") or (
-            tag not in ("body", "html") and token_flags(el) & NOISY
-        ):
-            walker.skip_subtree()
-    return out
+def _hides_pagers(el: etree._Element, facts: PageFacts) -> bool:
+    """True for a region whose links are not the listing's pager: sidebars, scripts, forms'
+    drop-downs, and NOISY blocks (comments, related posts, calendars). A link is never one."""
+    tag = el.tag
+    if tag == "a":
+        return False
+    return tag in _PAGERLESS_TAGS or (
+        tag not in ("body", "html") and bool(facts.token_flags(el) & NOISY)
+    )
 
 
-def _kind(a: etree._Element, current: int) -> int | None:
+def _may_page(a: etree._Element, facts: PageFacts) -> bool:
+    """False for a link that ``_kind`` finds nothing in: most of a page's links (titles,
+    menus, read-more links), so these tests come first and cheap (no serialising a text that
+    is all in ``a.text``)."""
+    rel = a.get("rel")
+    if rel and "next" in rel.lower().split():
+        return True
+    cls = a.get("class")
+    if cls and "next" in cls.lower():
+        return True
+    parent = a.getparent()
+    parent_class = parent.get("class") if parent is not None else None
+    if parent_class and ("nav-previous" in (lowered := parent_class.lower()) or "next" in lowered):
+        return True
+    if len(a):
+        return _PAGER_TEXT.fullmatch(facts.text_of(a)) is not None
+    return _PAGER_RAW_TEXT.fullmatch(a.text or "") is not None
+
+
+def _kind(a: etree._Element, current: int, facts: PageFacts) -> int | None:
     rel = (a.get("rel") or "").lower().split()
-    text = text_of(a)
+    text = facts.text_of(a)
     parent = a.getparent()
     parent_class = (parent.get("class") or "").lower() if parent is not None else ""
     if not (
@@ -143,10 +177,9 @@ def _kind(a: etree._Element, current: int) -> int | None:
         or "next" in (a.get("class") or "").lower()
         or "nav-previous" in parent_class
         or "next" in parent_class
-        or _NEXT_TEXT_RE.fullmatch(text)
-        or _PAGE_NUMBER_TEXT.fullmatch(text)
+        or _PAGER_TEXT.fullmatch(text)
     ):
-        return None  # cheap exit for titles, menus and read-more links: most of a page's links
+        return None  # titles, menus and read-more links: most of a page's links
     own = tokens(a)
     if "prev" in rel or "previous" in rel or _BACKWARD_TEXT_RE.search(text):
         return None
@@ -183,11 +216,17 @@ def _current_page(root: etree._Element, page_url: str) -> int:
         if name in ("paged", "page") and value.isdigit():
             return int(value)
     for el in root.iter("span", "a", "li", "em", "strong"):
-        if el.get("aria-current") == "page" or "current" in tokens(el):
+        if el.get("aria-current") == "page" or _has_token(el, "current"):
             number = _PAGE_NUMBER_TEXT.fullmatch(text_of(el))
             if number:
                 return int(number.group(1))
     return 1
+
+
+def _has_token(el: etree._Element, name: str) -> bool:
+    """``name in tokens(el)`` without building the list: most elements have no such token."""
+    cls = el.get("class")
+    return (cls is not None and name in cls and name in cls.split()) or el.get("id") == name
 
 
 def _href(el: etree._Element, base: str) -> str | None:
@@ -203,13 +242,16 @@ def _acceptable(url: str, page_url: str, post_url: re.Pattern[str] | None) -> bo
 
 
 def _same_page(a: str, b: str) -> bool:
-    def key(url: str) -> tuple[str | None, str, str]:
-        parts = urlsplit(url)
-        return (_host(url), parts.path.rstrip("/"), parts.query)
-
-    return key(a) == key(b)
+    return _page_key(a) == _page_key(b)
 
 
+@lru_cache(maxsize=4096)  # pure, and asked for the same page URL once per candidate
+def _page_key(url: str) -> tuple[str | None, str, str]:
+    parts = urlsplit(url)
+    return (_host(url), parts.path.rstrip("/"), parts.query)
+
+
+@lru_cache(maxsize=4096)
 def _host(url: str) -> str | None:
     try:
         return urlsplit(url).hostname

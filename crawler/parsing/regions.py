@@ -4,7 +4,7 @@
 
 The walk goes forward in document order from the end of the title element:
 its tail, its following siblings, then up one level at a time, never leaving
-``scope``. It stops at the first element ``is_stop`` flags (the next entry).
+``scope``. It stops at the first element that starts another entry.
 Text is split into blocks at block-level tags; metadata, chrome, headings,
 figures and read-more links are skipped. The teaser is made of the preferred
 blocks: those inside a ``marked`` element (a configured teaser selector), else
@@ -19,22 +19,23 @@ are the listing itself (page builders put the listing in a widget too):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
-from typing import Protocol, TypeVar
+from collections.abc import Callable, Collection, Mapping
+from typing import Any, Protocol, TypeVar
 
 from lxml import etree
 
 from crawler.parsing.html import (
     BLOCK_TAGS,
     HEADING_TAGS,
+    IS_META,
+    LEVEL_BITS,
     SUMMARY,
+    TITLE_CLASS,
+    PageFacts,
     collapse,
     has_heading,
     heading_around,
-    is_chrome,
-    is_meta,
-    text_of,
-    token_flags,
+    kind_flags,
 )
 
 _SKIP_TAGS = HEADING_TAGS | {"figure", "img", "picture", "video", "audio", "time", "form"}
@@ -71,6 +72,7 @@ _MAYBE_LISTING_HEADING = re.compile(
     r"recent\s+(?:posts|articles|entries|stories|blogs)", re.IGNORECASE
 )
 _STOP = object()
+_SUMMARY_KIND = kind_flags(SUMMARY)
 
 
 def is_read_more(text: str) -> bool:
@@ -83,104 +85,145 @@ def is_meta_line(text: str) -> bool:
     return len(text) <= 160 and bool(_META_LINE.fullmatch(text))
 
 
-def following_text(
-    title: etree._Element,
-    scope: etree._Element,
-    is_stop: Callable[[etree._Element], bool],
-    is_own_link: Callable[[etree._Element], bool],
-    marked: Collection[etree._Element] = (),
-) -> str:
-    """The teaser text after ``title`` within ``scope`` (see module docstring); may be ``""``."""
-    walk = _Walk(is_stop, is_own_link, marked)
-    node = title
-    while node is not None and node is not scope:
-        walk.add(node.tail, 0)
-        for sib in node.itersiblings():
-            if walk.subtree(sib) is _STOP:
-                return walk.teaser()
-            walk.add(sib.tail, 0)
-        node = node.getparent()
-        walk.flush()
-    return walk.teaser()
+class TeaserReader:
+    """Reads the teasers of one page (see the module docstring).
 
+    ``stops`` maps the elements that start an entry to the entry's key; ``link_key`` gives
+    the key a link points to (``None`` without ``href``), so links back to the entry being
+    read are skipped; ``marked`` are the matches of a configured teaser selector. One reader
+    serves all the entries of a page: its buffers are reused.
+    """
 
-class _Walk:
-    __slots__ = ("blocks", "flags", "is_own_link", "is_stop", "marked", "parts")
+    __slots__ = ("blocks", "facts", "flags", "key", "link_key", "marked", "parts", "stops")
 
     def __init__(
         self,
-        is_stop: Callable[[etree._Element], bool],
-        is_own_link: Callable[[etree._Element], bool],
+        stops: Mapping[etree._Element, str],
+        link_key: Callable[[etree._Element], str | None],
         marked: Collection[etree._Element],
+        facts: PageFacts,
     ) -> None:
-        self.is_stop = is_stop
-        self.is_own_link = is_own_link
+        self.stops = stops
+        self.link_key = link_key
         self.marked = marked
+        self.facts = facts
+        self.key = ""  # of the entry being read
         self.blocks: list[tuple[str, int]] = []
-        self.parts: list[str] = []
-        self.flags = 0  # best preference seen in the current block: 3 marked, 2 summary, 1 <p>
-
-    def add(self, text: str | None, flags: int) -> None:
-        if text:
-            self.parts.append(text)
-            if text.strip():
-                self.flags = max(self.flags, flags)
-
-    def flush(self) -> None:
-        text = collapse("".join(self.parts))
-        if text and not is_meta_line(text) and not is_read_more(text):
-            self.blocks.append((text, self.flags))
-        self.parts.clear()
+        self.parts: list[str] = []  # of the block being read
+        # Best preference among the non-blank parts: 3 marked, 2 summary, 1 <p>. It is 0
+        # whenever parts is empty, so a flush can be skipped then.
         self.flags = 0
 
-    def subtree(self, top: etree._Element) -> object | None:
-        stack: list[int] = []
-        walker = etree.iterwalk(top, events=("start", "end"))
-        for event, el in walker:
-            if event == "start":
-                if self.is_stop(el):
-                    self.flush()
-                    return _STOP
-                outer = stack[-1] if stack else 0
-                if el.tag in BLOCK_TAGS:
-                    self.flush()
-                if self._skip(el):
-                    walker.skip_subtree()
-                    stack.append(outer)
+    def read(self, title: etree._Element, scope: etree._Element, key: str) -> str:
+        """The teaser after ``title`` within ``scope`` of the entry ``key``; may be ``""``."""
+        self.key = key
+        self.blocks.clear()
+        parts = self.parts
+        node = title
+        while node is not None and node is not scope:
+            if node.tail:
+                parts.append(node.tail)
+            for sib in node.itersiblings():
+                if self._subtree(sib) is _STOP:
+                    return self._teaser()
+                if sib.tail:
+                    parts.append(sib.tail)
+            node = node.getparent()
+            self._flush()
+        return self._teaser()
+
+    def _flush(self) -> None:
+        if self.parts:
+            text = collapse("".join(self.parts))
+            if text and not is_meta_line(text) and not is_read_more(text):
+                self.blocks.append((text, self.flags))
+            self.parts.clear()
+            self.flags = 0
+
+    def _subtree(self, top: etree._Element) -> object | None:
+        """Read ``top`` and what it holds; ``_STOP`` where the next entry starts."""
+        flags = self._enter(top, 0)
+        if flags is _STOP:
+            return _STOP
+        if flags is not None and len(top):  # read on inside; most tops are skipped whole
+            parts = self.parts
+            stack = [flags]  # preference of each open element
+            walker = etree.iterwalk(top, events=("start", "end"))
+            next(walker)  # top's start: entered above
+            for event, el in walker:
+                if event == "start":
+                    flags = self._enter(el, stack[-1])
+                    if flags is _STOP:
+                        return _STOP
+                    if flags is None:
+                        walker.skip_subtree()
+                        stack.append(stack[-1])
+                    else:
+                        stack.append(flags)
                     continue
-                flags = max(outer, self._flags(el))
-                stack.append(flags)
-                self.add(el.text, flags)
-            else:
                 stack.pop()
-                if el.tag in BLOCK_TAGS:
-                    self.flush()
-                if el is not top:
-                    self.add(el.tail, stack[-1] if stack else 0)
+                if el.tag in BLOCK_TAGS and parts:
+                    self._flush()
+                if stack:  # not top, whose tail its caller reads
+                    tail = el.tail
+                    if tail:  # text after the element, read with its parent's preference
+                        parts.append(tail)
+                        if stack[-1] > self.flags and tail.strip():
+                            self.flags = stack[-1]
+            return None
+        if top.tag in BLOCK_TAGS and self.parts:  # top's end
+            self._flush()
         return None
 
-    def _skip(self, el: etree._Element) -> bool:
+    def _enter(self, el: etree._Element, outer: int) -> Any:
+        """Start reading ``el``: its preference, ``None`` to skip it, ``_STOP`` to stop."""
+        owner = self.stops.get(el)
+        if owner is not None and owner != self.key:
+            self._flush()
+            return _STOP
         tag = el.tag
-        if not isinstance(tag, str) or tag in _SKIP_TAGS or is_chrome(el) or is_meta(el):
-            return True
-        if tag == "a":
-            return self.is_own_link(el) or is_read_more(
-                etree.tostring(el, method="text", encoding=str, with_tail=False)
-            )
-        return False
-
-    def _flags(self, el: etree._Element) -> int:
+        if tag in BLOCK_TAGS and self.parts:
+            self._flush()
+        kind = self.facts.kind(el)
+        if (
+            not isinstance(tag, str)
+            or tag in _SKIP_TAGS
+            or kind & (LEVEL_BITS | IS_META)  # chrome or metadata
+            or (tag == "a" and self._skips_link(el))
+        ):
+            return None
         if el in self.marked:
-            return 3
-        if token_flags(el) & SUMMARY:
-            return 2
-        return 1 if el.tag == "p" else 0
+            flags = 3
+        elif kind & _SUMMARY_KIND:
+            flags = 2
+        else:
+            flags = 1 if tag == "p" else 0
+        if outer > flags:
+            flags = outer
+        text = el.text
+        if text:
+            self.parts.append(text)
+            if flags > self.flags and text.strip():
+                self.flags = flags
+        return flags
 
-    def teaser(self) -> str:
-        self.flush()
-        best = max((flags for _, flags in self.blocks), default=0)
-        text = " ".join(text for text, flags in self.blocks if flags == best)
-        return _LEADING_SEPARATOR.sub("", text)  # "<a>Title</a> – teaser" keeps no dash
+    def _skips_link(self, el: etree._Element) -> bool:
+        """Links back to the entry and read-more links."""
+        return self.link_key(el) == self.key or is_read_more(
+            etree.tostring(el, method="text", encoding=str, with_tail=False)
+        )
+
+    def _teaser(self) -> str:
+        self._flush()
+        blocks = self.blocks
+        if len(blocks) == 1:
+            text = blocks[0][0]
+        else:
+            best = max((flags for _, flags in blocks), default=0)
+            text = " ".join(text for text, flags in blocks if flags == best)
+        if text[:1] in "-–—:|·•":  # "<a>Title</a> – teaser" keeps no dash
+            text = _LEADING_SEPARATOR.sub("", text)
+        return text
 
 
 # --- widgets ---------------------------------------------------------------------------
@@ -208,7 +251,7 @@ MAYBE_LISTING, NOT_LISTING = 1, 2
 LABEL_TAGS = frozenset({"div", "span", "strong", "p", "header"})
 
 
-def widget_label(el: etree._Element) -> int:
+def widget_label(el: etree._Element, facts: PageFacts) -> int:
     """Whether ``el`` titles a widget: ``NOT_LISTING`` ("Popular", "Trending Now"),
     ``MAYBE_LISTING`` ("Recent Posts", which may also title the page's own listing) or 0.
 
@@ -220,11 +263,11 @@ def widget_label(el: etree._Element) -> int:
         pass
     elif (
         tag not in LABEL_TAGS
-        or "title" not in (el.get("class") or "").lower()
+        or not facts.kind(el) & TITLE_CLASS
         or next(el.iter(*HEADING_TAGS), None) is not None
     ):
         return 0
-    text = text_of(el).rstrip(":")
+    text = facts.text_of(el).rstrip(":")
     if len(text) > 40 or not _WIDGET_HEADING.fullmatch(text):
         return 0
     return MAYBE_LISTING if _MAYBE_LISTING_HEADING.fullmatch(text) else NOT_LISTING
