@@ -17,6 +17,7 @@ from crawler.parsing.medium_urls import canonical_medium_url, is_medium_host, me
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 # A path of unreserved and sub-delim characters only: already in canonical form.
 _PLAIN_PATH = re.compile(r"^[A-Za-z0-9\-._~/!$&'()*+,;=:@]*$")
+_REPEATED_SLASHES = re.compile(r"/{2,}")
 # A last path segment with a file extension keeps its form (no trailing slash).
 _FILE_SEGMENT = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
 # Query parameters that only re-serve a page under a new URL (search, dropdowns,
@@ -49,16 +50,20 @@ def canonical_post_url(url: str) -> str:
     story, under any of its URLs, maps to ``https://medium.com/p/<id>``.
     """
     parts = urlsplit(url.strip())
-    if is_medium_host(parts.hostname or "") and medium_post_id(url):
+    hostname = parts.hostname or ""  # a property that parses the netloc: read it once
+    if is_medium_host(hostname) and medium_post_id(url):
         return canonical_medium_url(url)
     if not parts.netloc:
         return urlunsplit(parts._replace(fragment=""))
-    host = (parts.hostname or "").rstrip(".")
+    host = hostname.rstrip(".")
     if ":" in host:
         host = f"[{host}]"  # IPv6 literal
-    port = _port(parts)
+    port = _port(parts) if ":" in parts.netloc else None
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    path = re.sub(r"/{2,}", "/", parts.path) or "/"
+    path = parts.path
+    if "//" in path:
+        path = _REPEATED_SLASHES.sub("/", path)
+    path = path or "/"
     if "/." in path:
         path = urlsplit(urljoin("https://h/", path)).path
     last = path.rsplit("/", 1)[-1]
