@@ -101,11 +101,14 @@ def is_wholly_quoted(text: str) -> bool:
     if len(text) < 3:
         return False
     first, last = text[0], text[-1]
+    # Substring tests for each quote mark are much faster than a test of each character.
     if first in DOUBLE_QUOTES and last in DOUBLE_QUOTES:
         inner = text[1:-1]
-        return not any(ch in DOUBLE_QUOTES for ch in inner)
+        return not any(quote in inner for quote in DOUBLE_QUOTES)
     if first in SINGLE_QUOTES and last in SINGLE_QUOTES:
         inner = text[1:-1]
+        if not any(quote in inner for quote in SINGLE_QUOTES):
+            return True
         return all(_is_apostrophe(inner, i) for i, ch in enumerate(inner) if ch in SINGLE_QUOTES)
     return False
 
