@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import NamedTuple
 
 from crawler.parsing.text import (
@@ -61,6 +62,8 @@ class SeriesSplit(NamedTuple):
     part: int | None = None
 
 
+# Series names recur by nature, and a prefix is keyed again for each set of known series.
+@lru_cache(maxsize=4096)
 def series_key(name: str) -> str:
     """Comparison key for spelling variants of one series name.
 
@@ -149,8 +152,8 @@ def _split_prefix(body: str, known: Mapping[str, str], *, any_prefix: bool) -> S
             return SeriesSplit(rest, _named(prefix, known))
         if not known:
             break  # only a known series may itself contain a colon
-    match = _DASH_SEPARATOR_RE.search(body)
-    if match and known:
+    match = _DASH_SEPARATOR_RE.search(body) if known else None
+    if match:
         prefix, rest = body[: match.start()], body[match.end() :]
         if has_word(rest) and series_key(prefix) in known:
             return SeriesSplit(rest, _named(prefix, known))
