@@ -50,7 +50,7 @@ def canonical_post_url(url: str) -> str:
     story, under any of its URLs, maps to ``https://medium.com/p/<id>``.
     """
     parts = urlsplit(url.strip())
-    hostname = parts.hostname or ""  # a property that parses the netloc: read it once
+    hostname = _hostname(parts)
     if is_medium_host(hostname) and medium_post_id(url):
         return canonical_medium_url(url)
     if not parts.netloc:
@@ -164,6 +164,14 @@ def next_page_guess(page_url: str, start_url: str) -> str:
         path = parts.path if parts.path.endswith("/") else parts.path + "/"
         path += "page/2/"
     return urlunsplit(parts._replace(path=path))
+
+
+def _hostname(parts: SplitResult) -> str:
+    """``parts.hostname or ""``, without parsing a netloc that is a plain host name."""
+    netloc = parts.netloc
+    if "@" in netloc or ":" in netloc or "[" in netloc or "%" in netloc:
+        return parts.hostname or ""
+    return netloc.lower()
 
 
 def _port(parts: SplitResult) -> int | None:
