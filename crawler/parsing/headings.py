@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from crawler.parsing.bylines import Byline, split_byline
@@ -32,6 +32,7 @@ from crawler.parsing.names import parse_name_list, person_name, strip_honorifics
 from crawler.parsing.series import (
     canonical_series_name,
     known_series_keys,
+    respelled,
     series_intro,
     series_key,
     split_series,
@@ -111,6 +112,9 @@ def parse_heading(heading: str, *, known_series: Collection[str] = ()) -> Parsed
     return HeadingDraft(heading).parse(known_series)
 
 
+_NOT_DRAFTED = Byline("")
+
+
 class HeadingDraft:
     """A heading parsed as far as it can be without the source's known series.
 
@@ -118,15 +122,18 @@ class HeadingDraft:
     known_series=known_series)``. The byline and interview rules, most of the
     work, do not depend on known series, so a caller that parses one heading
     against several sets of them (``recurrence.relabelled``) drafts it once.
+    Once parsed without known series, a heading that names a series is not
+    parsed again: known series can only respell that series.
     """
 
-    __slots__ = ("_byline", "_done", "_text")
+    __slots__ = ("_byline", "_done", "_plain", "_text")
 
     def __init__(self, heading: str) -> None:
         self._text = text = clean_text(heading)
-        self._byline = Byline(text)
+        self._byline = _NOT_DRAFTED
         # The result whatever the known series: an interview, or a heading that failed.
         self._done: ParsedHeading | None = None
+        self._plain: ParsedHeading | None = None  # the result without known series, once parsed
         if not text:
             return
         try:
@@ -143,7 +150,12 @@ class HeadingDraft:
             known = _known_keys(known_series)
             if self._done is not None:
                 return self._done
-            return _complete(self._text, self._byline, known)
+            if known and self._plain is not None and self._plain.series is not None:
+                return _respelled(self._plain, known)
+            parsed = _complete(self._text, self._byline, known)
+            if not known:
+                self._plain = parsed
+            return parsed
         except Exception:  # one odd heading must not stop a crawl
             return ParsedHeading(title=self._text)
 
@@ -159,6 +171,14 @@ class HeadingDraft:
                 title=body, authors=byline.authors, authors_more=byline.more, kind="interview",
                 subject=subject or None, author_roles=byline.roles,
             )  # fmt: skip
+
+
+def _respelled(parsed: ParsedHeading, known: Mapping[str, str]) -> ParsedHeading:
+    # Known series do not move a split that found a series (see split_series): they
+    # can only respell it, so the heading need not be parsed again.
+    assert parsed.series is not None
+    series = respelled(parsed.series, known)
+    return parsed if series == parsed.series else replace(parsed, series=series)
 
 
 def _known_keys(known_series: Collection[str]) -> Mapping[str, str]:

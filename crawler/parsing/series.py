@@ -126,12 +126,22 @@ def part_number(token: str) -> int | None:
     return total or None
 
 
+def respelled(name: str, known: Mapping[str, str]) -> str:
+    """Series ``name`` in the spelling ``known`` gives it (see ``known_series_keys``), if any."""
+    return known.get(series_key(name), name)
+
+
 def _named(name: str, known: Mapping[str, str]) -> str | None:
-    # ``name`` comes from an already cleaned heading, so clean_text is not needed again.
-    cleaned = _unquote(trim_separators(name).rstrip(". ")).strip()
+    cleaned = _written_name(name)
     if not cleaned:
         return None
-    return known.get(series_key(cleaned), cleaned) if known else cleaned
+    return respelled(cleaned, known) if known else cleaned
+
+
+@lru_cache(maxsize=4096)  # the prefixes of a series recur
+def _written_name(name: str) -> str:
+    # ``name`` comes from an already cleaned heading, so clean_text is not needed again.
+    return _unquote(trim_separators(name).rstrip(". ")).strip()
 
 
 def _is_series_prefix(prefix: str, known: Mapping[str, str]) -> bool:
@@ -161,7 +171,11 @@ def _split_prefix(body: str, known: Mapping[str, str], *, any_prefix: bool) -> S
 
 
 def split_series(body: str, known: Mapping[str, str]) -> SeriesSplit:
-    """Take the series prefix and part marker out of ``body`` (a heading without byline)."""
+    """Take the series prefix and part marker out of ``body`` (a heading without byline).
+
+    Known series never move a split that finds a series without them: they only
+    respell that series (``respelled``). ``HeadingDraft`` relies on this.
+    """
     marker = _MARKER_RE.search(body) if _has_marker_word(body) else None
     if marker is None:
         return _split_prefix(body, known, any_prefix=False)
