@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -156,7 +156,7 @@ def _split_prefix(body: str, known: Mapping[str, str], *, any_prefix: bool) -> S
     """Split ``Series: Title`` at a colon (or, for a known series, a dash)."""
     if not known and ":" not in body:
         return SeriesSplit(body)
-    for match in _COLON_RE.finditer(body):
+    for match in _colons(body):
         prefix, rest = body[: match.start()], body[match.end() :]
         if has_word(rest) and (any_prefix or _is_series_prefix(prefix, known)):
             return SeriesSplit(rest, _named(prefix, known))
@@ -168,6 +168,17 @@ def _split_prefix(body: str, known: Mapping[str, str], *, any_prefix: bool) -> S
         if has_word(rest) and series_key(prefix) in known:
             return SeriesSplit(rest, _named(prefix, known))
     return SeriesSplit(body)
+
+
+def _colons(body: str) -> Iterator[re.Match[str]]:
+    """``_COLON_RE.finditer(body)``, started where the spaces before the first colon start.
+
+    No match starts earlier, and a scan from the start tries (and fails) at each position.
+    """
+    first = body.find(":")
+    if first < 0:
+        return iter(())
+    return _COLON_RE.finditer(body, len(body[:first].rstrip()))
 
 
 def split_series(body: str, known: Mapping[str, str]) -> SeriesSplit:

@@ -16,7 +16,12 @@ from crawler.parsing.medium_urls import canonical_medium_url, is_medium_host, me
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 # A path of unreserved and sub-delim characters only: already in canonical form.
-_PLAIN_PATH = re.compile(r"^[A-Za-z0-9\-._~/!$&'()*+,;=:@]*$")
+_PLAIN_PATH_CHARS = r"[A-Za-z0-9\-._~/!$&'()*+,;=:@]"
+_PLAIN_PATH = re.compile(rf"^{_PLAIN_PATH_CHARS}*$")
+# "https://host/path": no port, user, query, fragment, escape or other character to resolve.
+_PLAIN_URL = re.compile(
+    rf"(?P<scheme>https?)://(?P<host>[A-Za-z0-9.\-]+)(?P<path>/{_PLAIN_PATH_CHARS}*)?"
+)
 _REPEATED_SLASHES = re.compile(r"/{2,}")
 # A last path segment with a file extension keeps its form (no trailing slash).
 _FILE_SEGMENT = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
@@ -49,7 +54,7 @@ def canonical_post_url(url: str) -> str:
     Shortlinks (``/?p=123``) lose their query too: pass permalinks. A Medium
     story, under any of its URLs, maps to ``https://medium.com/p/<id>``.
     """
-    parts = urlsplit(url.strip())
+    parts = _split(url.strip())
     hostname = _hostname(parts)
     if is_medium_host(hostname) and medium_post_id(url):
         return canonical_medium_url(url)
@@ -164,6 +169,14 @@ def next_page_guess(page_url: str, start_url: str) -> str:
         path = parts.path if parts.path.endswith("/") else parts.path + "/"
         path += "page/2/"
     return urlunsplit(parts._replace(path=path))
+
+
+def _split(url: str) -> SplitResult:
+    """``urlsplit(url)``; a plain ``http(s)://host/path`` is split here, several times faster."""
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is None:
+        return urlsplit(url)
+    return SplitResult(plain["scheme"], plain["host"], plain["path"] or "", "", "")
 
 
 def _hostname(parts: SplitResult) -> str:
