@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from crawler.parsing.headings import (
     KINDS,
+    HeadingDraft,
     ParsedHeading,
     canonical_series_name,
     parse_heading,
@@ -202,3 +203,32 @@ def test_never_raises_and_never_drops_a_word(heading: str):
 def test_table_rows_drop_no_word(row: Row):
     parsed = parse_heading(row.heading, known_series=row.known_series)
     assert _dropped_words(row.heading, parsed) == []
+
+
+# Known series as recurrence gives them, some spelt differently from the fragments.
+_KNOWN_FRAGMENTS = [
+    "Jane Smith",
+    "jane smith",
+    "LEADERSHIP",
+    "Leadership Blog Series",
+    "Blog",
+    "NHS",
+    "data",
+    "Part 2",
+    "“Design”",
+]
+
+
+@settings(max_examples=400)
+@example("Leadership Blog Series: Lessons from the ward by Jane Smith", ["LEADERSHIP"])
+@example("Blog 2: leadership: Lessons", ["Leadership Blog Series"])
+@example("Jane Smith: Lessons – NHS", ["jane smith", "NHS"])
+@given(
+    st.one_of(_heading_like, st.text()),
+    st.lists(st.sampled_from([*_KNOWN_FRAGMENTS, *_FRAGMENTS]), min_size=1, max_size=3),
+)
+def test_a_draft_parses_with_known_series_as_a_fresh_heading(heading: str, known: list[str]):
+    # relabelled parses each heading without known series, then the same draft with them.
+    draft = HeadingDraft(heading)
+    draft.parse()
+    assert draft.parse(tuple(known)) == parse_heading(heading, known_series=tuple(known))

@@ -13,7 +13,6 @@ from crawler.parsing.wordlists import BY_PHRASE_VERBS, BYLINE_LEAD_INS
 _BY_RE = re.compile(r"(?P<body>.*\S)\s+(?P<open>\()?(?:by|By|BY):?\s+(?P<tail>.+)", re.DOTALL)
 # "Leadership in the NHS -Jon Rouse": the space after the dash is sometimes missing.
 _DASH_RE = re.compile(r"(?P<body>.*\S)\s+(?:[–—|]|-{1,2})\s*(?P<tail>\S.*)", re.DOTALL)
-_DASH_SEPARATORS = (" –", " —", " -", " |")
 # "Title – a guest blog by Name", "Title, written by Name": words that lead into the byline.
 # "Title. Written by Name": after a sentence's end the lead-in goes, the "." goes later.
 _LEAD_IN_RE = re.compile(
@@ -82,7 +81,8 @@ def _last_word(body: str) -> str:
 
 
 def _dash_byline(text: str) -> Byline | None:
-    if not any(separator in text for separator in _DASH_SEPARATORS):
+    # A dash or bar after a space, as plain substring tests: faster than any() over a tuple.
+    if not (" –" in text or " —" in text or " -" in text or " |" in text):
         return None
     match = _DASH_RE.fullmatch(text)
     if match is None or _TRIBUTE_RE.fullmatch(match["body"]):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from crawler.parsing.bylines import Byline, split_byline
@@ -32,6 +32,7 @@ from crawler.parsing.names import parse_name_list, person_name, strip_honorifics
 from crawler.parsing.series import (
     canonical_series_name,
     known_series_keys,
+    respelled,
     series_intro,
     series_key,
     split_series,
@@ -48,6 +49,7 @@ from crawler.parsing.text import (
 __all__ = [
     "KINDS",
     "PARSER_VERSION",
+    "HeadingDraft",
     "ParsedHeading",
     "canonical_series_name",
     "parse_heading",
@@ -107,13 +109,76 @@ def parse_heading(heading: str, *, known_series: Collection[str] = ()) -> Parsed
     in the spelling given there. ``title`` is never empty when ``heading`` has
     any non-space text; the caller keeps ``heading`` itself unchanged.
     """
-    text = clean_text(heading)
-    if not text:
-        return ParsedHeading(title="")
-    try:
-        return _parse(text, _known_keys(known_series))
-    except Exception:  # one odd heading must not stop a crawl
-        return ParsedHeading(title=text)
+    return HeadingDraft(heading).parse(known_series)
+
+
+_NOT_DRAFTED = Byline("")
+
+
+class HeadingDraft:
+    """A heading parsed as far as it can be without the source's known series.
+
+    ``HeadingDraft(heading).parse(known_series)`` is ``parse_heading(heading,
+    known_series=known_series)``. The byline and interview rules, most of the
+    work, do not depend on known series, so a caller that parses one heading
+    against several sets of them (``recurrence.relabelled``) drafts it once.
+    Once parsed without known series, a heading that names a series is not
+    parsed again: known series can only respell that series.
+    """
+
+    __slots__ = ("_byline", "_done", "_plain", "_text")
+
+    def __init__(self, heading: str) -> None:
+        self._text = text = clean_text(heading)
+        self._byline = _NOT_DRAFTED
+        # The result whatever the known series: an interview, or a heading that failed.
+        self._done: ParsedHeading | None = None
+        self._plain: ParsedHeading | None = None  # the result without known series, once parsed
+        if not text:
+            return
+        try:
+            self._draft(text)
+        except Exception:  # one odd heading must not stop a crawl
+            self._done = ParsedHeading(title=text)
+
+    def parse(self, known_series: Collection[str] = ()) -> ParsedHeading:
+        """The parsed heading, given the known series of its source (see ``parse_heading``)."""
+        if not self._text:
+            return ParsedHeading(title="")
+        try:
+            # Read first: known series that cannot be read fail any heading, interviews too.
+            known = _known_keys(known_series)
+            if self._done is not None:
+                return self._done
+            if known and self._plain is not None and self._plain.series is not None:
+                return _respelled(self._plain, known)
+            parsed = _complete(self._text, self._byline, known)
+            if not known:
+                self._plain = parsed
+            return parsed
+        except Exception:  # one odd heading must not stop a crawl
+            return ParsedHeading(title=self._text)
+
+    def _draft(self, text: str) -> None:
+        byline = split_byline(text)
+        if byline.plain and _names_the_books_author(byline.body):
+            byline = Byline(drop_final_period(text))
+        self._byline = byline
+        body = byline.body
+        subject = _interview(body) if _has_interview_hint(body) else None
+        if subject is not None:
+            self._done = ParsedHeading(
+                title=body, authors=byline.authors, authors_more=byline.more, kind="interview",
+                subject=subject or None, author_roles=byline.roles,
+            )  # fmt: skip
+
+
+def _respelled(parsed: ParsedHeading, known: Mapping[str, str]) -> ParsedHeading:
+    # Known series do not move a split that found a series (see split_series): they
+    # can only respell it, so the heading need not be parsed again.
+    assert parsed.series is not None
+    series = respelled(parsed.series, known)
+    return parsed if series == parsed.series else replace(parsed, series=series)
 
 
 def _known_keys(known_series: Collection[str]) -> Mapping[str, str]:
@@ -130,19 +195,9 @@ def _cached_known_keys(known_series: Collection[str]) -> Mapping[str, str]:
     return known_series_keys(known_series)
 
 
-def _parse(text: str, known: Mapping[str, str]) -> ParsedHeading:
-    byline = split_byline(text)
-    if byline.plain and _names_the_books_author(byline.body):
-        byline = Byline(drop_final_period(text))
+def _complete(text: str, byline: Byline, known: Mapping[str, str]) -> ParsedHeading:
+    """Series, part, title and kind of a heading that is no interview (see ``HeadingDraft``)."""
     body = byline.body
-
-    subject = _interview(body) if _has_interview_hint(body) else None
-    if subject is not None:
-        return ParsedHeading(
-            title=body, authors=byline.authors, authors_more=byline.more, kind="interview",
-            subject=subject or None, author_roles=byline.roles,
-        )  # fmt: skip
-
     intro = series_intro(body, known)
     if intro is not None:
         return ParsedHeading(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from crawler.parsing.wordlists import (
@@ -135,6 +136,9 @@ def _is_initials(token: str) -> bool:
     return _INITIALS_RE.fullmatch(token) is not None
 
 
+# Bylines repeat the same few people, and a byline's names are tried more than once
+# (alone, then in a list): remember the answers.
+@lru_cache(maxsize=4096)
 def person_name(text: str, *, allow_single: bool = False) -> str | None:
     """Return the person's name in ``text`` without honorifics or post-nominals, else None.
 
@@ -265,6 +269,14 @@ def parse_name_list(text: str, *, people_only: bool = False) -> NameList | None:
     Executive of X``), is kept in ``roles``, not taken for a name (bracketed roles
     and handles first, then the others, each in the order written).
     """
+    parsed = _parse_name_list(text, people_only)
+    # A list of its own: the cached answer is shared between calls.
+    return None if parsed is None else NameList(list(parsed.names), parsed.more, parsed.roles)
+
+
+# The same bylines come back post after post (a blog's regular authors): remember them.
+@lru_cache(maxsize=4096)
+def _parse_name_list(text: str, people_only: bool) -> NameList | None:
     text = text.strip()
     more = False
     if text.rstrip(" .").lower().endswith(_MORE_ENDINGS):

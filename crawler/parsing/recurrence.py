@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from crawler.parsing.headings import ParsedHeading, parse_heading
+from crawler.parsing.headings import HeadingDraft, ParsedHeading
 from crawler.parsing.series import canonical_series_name, series_key
 
 # Where a series name can end: "Series: title", "Series – title".
@@ -81,17 +81,25 @@ def relabelled(posts: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     result holds ``url`` and the new fields of each post that changed, so that
     a prefix becoming a series re-labels the earlier posts that carry it.
     """
-    parsed = [parse_heading(post["heading"]) for post in posts]
-    # A tuple: parse_heading caches what it derives from a hashable collection.
-    names = tuple(source_series(parsed))
+    # Each heading is parsed once, however many posts carry it. Known series matter to a
+    # heading that names a series (its spelling may change) or has a colon or dash a
+    # series could end at: only its draft is kept, for a second parse that redoes just
+    # what known series change.
+    parsed: dict[str, ParsedHeading] = {}
+    drafts: dict[str, HeadingDraft] = {}
+    for heading in dict.fromkeys(post["heading"] for post in posts):
+        draft = HeadingDraft(heading)
+        parsed[heading] = first = draft.parse()
+        if first.series is not None or any(mark in heading for mark in _SERIES_MARKS):
+            drafts[heading] = draft
+    # A tuple: the parser caches what it derives from a hashable collection.
+    names = tuple(source_series(parsed[post["heading"]] for post in posts))
+    if names:
+        for heading, draft in drafts.items():
+            parsed[heading] = draft.parse(names)
     changed = []
-    for post, first in zip(posts, parsed, strict=True):
-        # Known series matter to a heading that names a series (its spelling may change)
-        # or has a colon or dash a series could end at: parse again only then.
-        again = names and (
-            first.series is not None or any(mark in post["heading"] for mark in _SERIES_MARKS)
-        )
-        heading = parse_heading(post["heading"], known_series=names) if again else first
+    for post in posts:
+        heading = parsed[post["heading"]]
         fields = heading_fields(heading)
         if post.get("author_source") in _BYLINE_ELSEWHERE:
             fields["authors"], fields["authors_more"] = post["authors"], post["authors_more"]

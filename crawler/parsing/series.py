@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from typing import NamedTuple
 
 from crawler.parsing.text import (
@@ -61,6 +62,8 @@ class SeriesSplit(NamedTuple):
     part: int | None = None
 
 
+# Series names recur by nature, and a prefix is keyed again for each set of known series.
+@lru_cache(maxsize=4096)
 def series_key(name: str) -> str:
     """Comparison key for spelling variants of one series name.
 
@@ -123,12 +126,22 @@ def part_number(token: str) -> int | None:
     return total or None
 
 
+def respelled(name: str, known: Mapping[str, str]) -> str:
+    """Series ``name`` in the spelling ``known`` gives it (see ``known_series_keys``), if any."""
+    return known.get(series_key(name), name)
+
+
 def _named(name: str, known: Mapping[str, str]) -> str | None:
-    # ``name`` comes from an already cleaned heading, so clean_text is not needed again.
-    cleaned = _unquote(trim_separators(name).rstrip(". ")).strip()
+    cleaned = _written_name(name)
     if not cleaned:
         return None
-    return known.get(series_key(cleaned), cleaned) if known else cleaned
+    return respelled(cleaned, known) if known else cleaned
+
+
+@lru_cache(maxsize=4096)  # the prefixes of a series recur
+def _written_name(name: str) -> str:
+    # ``name`` comes from an already cleaned heading, so clean_text is not needed again.
+    return _unquote(trim_separators(name).rstrip(". ")).strip()
 
 
 def _is_series_prefix(prefix: str, known: Mapping[str, str]) -> bool:
@@ -143,22 +156,37 @@ def _split_prefix(body: str, known: Mapping[str, str], *, any_prefix: bool) -> S
     """Split ``Series: Title`` at a colon (or, for a known series, a dash)."""
     if not known and ":" not in body:
         return SeriesSplit(body)
-    for match in _COLON_RE.finditer(body):
+    for match in _colons(body):
         prefix, rest = body[: match.start()], body[match.end() :]
         if has_word(rest) and (any_prefix or _is_series_prefix(prefix, known)):
             return SeriesSplit(rest, _named(prefix, known))
         if not known:
             break  # only a known series may itself contain a colon
-    match = _DASH_SEPARATOR_RE.search(body)
-    if match and known:
+    match = _DASH_SEPARATOR_RE.search(body) if known else None
+    if match:
         prefix, rest = body[: match.start()], body[match.end() :]
         if has_word(rest) and series_key(prefix) in known:
             return SeriesSplit(rest, _named(prefix, known))
     return SeriesSplit(body)
 
 
+def _colons(body: str) -> Iterator[re.Match[str]]:
+    """``_COLON_RE.finditer(body)``, started where the spaces before the first colon start.
+
+    No match starts earlier, and a scan from the start tries (and fails) at each position.
+    """
+    first = body.find(":")
+    if first < 0:
+        return iter(())
+    return _COLON_RE.finditer(body, len(body[:first].rstrip()))
+
+
 def split_series(body: str, known: Mapping[str, str]) -> SeriesSplit:
-    """Take the series prefix and part marker out of ``body`` (a heading without byline)."""
+    """Take the series prefix and part marker out of ``body`` (a heading without byline).
+
+    Known series never move a split that finds a series without them: they only
+    respell that series (``respelled``). ``HeadingDraft`` relies on this.
+    """
     marker = _MARKER_RE.search(body) if _has_marker_word(body) else None
     if marker is None:
         return _split_prefix(body, known, any_prefix=False)

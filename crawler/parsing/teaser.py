@@ -11,12 +11,24 @@ from crawler.parsing.text import clean_text
 # stands; without one, "Read More" must be capitalised or follow the end of a sentence
 # or a cut, so a teaser ending "... we must read more" keeps its words.
 _AFTER_BREAK = r"(?:^|(?<=[^\w\s,;:])|(?<=[^\w\s,;:]\s))"
+# Every pattern below is anchored at the end and matches characters of one kind only,
+# so a match lies within the text's final run of that kind: the search starts there.
+_LINK_TEXT_RUN_RE = re.compile(r"[\w\s….→›»>]*")  # words, spaces, ellipses, arrows
+_CONTINUE_RUN_RE = re.compile(r"[^.!?]*")  # "Continue reading <title> →": no sentence end
+_CUT_RUN_RE = re.compile(r"[\s\[\]….]*")  # "[…]", "[...]", "…", "..."
+# Each read-more pattern with the run its matches lie in.
 _READ_MORE_RES = (
-    re.compile(r"(?:^|(?<=\s))(?i:read\s+more|continue\s+reading)\s*(?:…|\.{3}|→|›|»|>>)\s*$"),
-    re.compile(r"(?:^|(?<=\s))Continue\s+reading\b[^.!?]{0,200}?(?:→|›|»|>>)\s*$"),
-    re.compile(r"(?:^|(?<=\s))(?:Read\s+[Mm]ore|READ\s+MORE)\s*$"),
-    re.compile(_AFTER_BREAK + r"(?i:read\s+more|continue\s+reading)\s*$"),
-    re.compile(_AFTER_BREAK + r"(?i:more)\s*(?:…|\.{3})\s*$"),
+    (
+        re.compile(r"(?:^|(?<=\s))(?i:read\s+more|continue\s+reading)\s*(?:…|\.{3}|→|›|»|>>)\s*$"),
+        _LINK_TEXT_RUN_RE,
+    ),
+    (
+        re.compile(r"(?:^|(?<=\s))Continue\s+reading\b[^.!?]{0,200}?(?:→|›|»|>>)\s*$"),
+        _CONTINUE_RUN_RE,
+    ),
+    (re.compile(r"(?:^|(?<=\s))(?:Read\s+[Mm]ore|READ\s+MORE)\s*$"), _LINK_TEXT_RUN_RE),
+    (re.compile(_AFTER_BREAK + r"(?i:read\s+more|continue\s+reading)\s*$"), _LINK_TEXT_RUN_RE),
+    (re.compile(_AFTER_BREAK + r"(?i:more)\s*(?:…|\.{3})\s*$"), _LINK_TEXT_RUN_RE),
 )
 # Longer than any read-more or cut-marker match (the longest allows 200 characters).
 _TAIL = 300
@@ -61,14 +73,30 @@ def parse_teaser(raw: str) -> ParsedTeaser:
         tail = max(0, len(text) - _TAIL)
         ending = text[-12:].lower()
         if "more" in ending or "reading" in ending or ending.rstrip().endswith(_LINK_ENDINGS):
-            for pattern in _READ_MORE_RES:
-                read_more = pattern.search(text, tail)
+            for pattern, run in _READ_MORE_RES:
+                read_more = _search_end(pattern, run, text, tail)
                 if read_more:
                     text, changed = text[: read_more.start()].rstrip(), True
                     break
-        if text.endswith(_CUT_ENDINGS) and (cut := _TRUNCATION_RE.search(text, tail)):
+        if text.endswith(_CUT_ENDINGS) and (
+            cut := _search_end(_TRUNCATION_RE, _CUT_RUN_RE, text, tail)
+        ):
             text, changed, truncated = text[: cut.start()].rstrip(), True, True
     return ParsedTeaser(text, truncated, _origin(text))
+
+
+def _search_end(
+    pattern: re.Pattern[str], run: re.Pattern[str], text: str, tail: int
+) -> re.Match[str] | None:
+    """``pattern.search(text, tail)`` for an end-anchored pattern whose matches lie in ``run``.
+
+    ``run`` matches every character such a match can hold, so the match starts
+    within the final run of them. Searching from there finds the same match
+    without a failed attempt at each earlier position of the tail (that scan was
+    most of the time spent on a teaser).
+    """
+    run_length = run.match(text[tail:][::-1]).end()
+    return pattern.search(text, len(text) - run_length)
 
 
 def _origin(text: str) -> str | None:
