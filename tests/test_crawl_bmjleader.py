@@ -162,3 +162,25 @@ def test_max_pages_limits_the_walk(serve_site, tmp_path):
     db = tmp_path / "a.sqlite"
     scrapy_crawl(site.start_url, db, tmp_path / "exports", "-a", "max_pages=2")
     assert last_run(db)["pages"] == 2
+
+
+def test_a_crawl_in_one_process_stores_what_the_background_processes_store(serve_site, tmp_path):
+    _, site = serve_site(THEMES[0])
+    stored = {}
+    for background in ("True", "False"):
+        db, exports = tmp_path / f"{background}.sqlite", tmp_path / f"exports-{background}"
+        result = scrapy_crawl(
+            site.start_url, db, exports, "-s", f"BACKGROUND_PROCESSES={background}",
+            "-s", f"WARC_DIR={tmp_path / background}",
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert last_run(db)["status"] == "ok"
+        assert len(list((tmp_path / background).glob("*.warc.gz"))) == 1
+        posts = json.loads((exports / "posts.json").read_text(encoding="utf-8"))
+        # What differs between two runs: when things were seen and read.
+        moments = ("first_seen", "last_seen", "article_fetched")
+        stored[background] = sorted(
+            ({**p, **dict.fromkeys(moments)} for p in posts), key=lambda p: p["url"]
+        )
+    assert len(stored["True"]) == len(site.post_urls)
+    assert stored["True"] == stored["False"]
