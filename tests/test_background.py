@@ -259,3 +259,32 @@ def test_the_store_pipeline_counts_stored_posts_whose_heading_gave_authors(tmp_p
         store.process_item(item)
     store.close_spider()
     assert stats[runstats.AUTHORED] == 1
+
+
+def test_a_store_process_that_dies_is_one_error_and_the_pages_saved_before_are_kept(
+    tmp_path, caplog
+):
+    db = tmp_path / "archive.sqlite"
+    with Archive(db) as archive:
+        archive.register_source("blog", "wordpress", "https://blog.example/")
+    stats = Tally()
+    store = StorePipeline(str(db), stats)
+    store.open_spider()
+    first = "https://blog.example/"
+    store.process_item(_post("https://blog.example/2024/01/01/a/", "blog", first))
+    store.process_item(_post("https://blog.example/2024/01/01/b/", "blog", "page 2"))
+    deadline = time.monotonic() + 20
+    while not stats.get(runstats.POSTS_NEW) and time.monotonic() < deadline:
+        store.flush()  # collects the first page's answer once it is saved
+        time.sleep(0.05)
+    store.writer._process.kill()
+    store.writer._process.wait()
+    for page in range(3, 6):
+        store.process_item(
+            _post(f"https://blog.example/2024/01/0{page}/c/", "blog", f"page {page}")
+        )
+    store.close_spider()
+    assert runstats.errors_by_kind(stats) == {"store": 1}
+    assert "stopped unexpectedly" in caplog.text
+    with Archive(db, read_only=True) as archive:
+        assert archive.get_post("https://blog.example/2024/01/01/a/") is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import asdict, fields
 
@@ -9,7 +10,7 @@ from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
 from crawler import runstats
-from crawler.background import BackgroundProcess, InProcess, Outcome
+from crawler.background import BackgroundError, BackgroundProcess, InProcess, Outcome
 from crawler.items import Post, Resource
 from crawler.store import utc_now
 
@@ -32,10 +33,18 @@ class StorePipeline:
     are re-labelled (a prefix may only now recur).
     """
 
-    def __init__(self, db_path: str, stats: StatsCollector, *, background: bool = True) -> None:
+    def __init__(
+        self,
+        db_path: str,
+        stats: StatsCollector,
+        *,
+        background: bool = True,
+        crawler: Crawler | None = None,
+    ) -> None:
         self.db_path = db_path
         self.stats = stats
         self.background = background
+        self.crawler = crawler  # to end the crawl if the archive writer stops
         self.writer: BackgroundProcess | InProcess | None = None
         self.buffer: list[Post | Resource] = []
         self.page: tuple[type, str | None] | None = None
@@ -47,6 +56,7 @@ class StorePipeline:
             crawler.settings.get("ARCHIVE_DB"),
             crawler.stats,
             background=crawler.settings.getbool("BACKGROUND_PROCESSES", True),
+            crawler=crawler,
         )
 
     def open_spider(self) -> None:
@@ -76,13 +86,25 @@ class StorePipeline:
             return
         items, self.buffer = self.buffer, []
         page_url = self.page[1] if self.page else None
-        if isinstance(items[0], Resource):
-            rows = [asdict(r) for r in items]
-            self.writer.call("save_resources", rows, utc_now(), context=page_url)
-        else:
-            rows = [{name: getattr(post, name) for name in STORED_FIELDS} for post in items]
-            self.writer.call("save_posts", rows, utc_now(), context=page_url)
-        self._count(self.writer.outcomes())
+        try:
+            if isinstance(items[0], Resource):
+                rows = [asdict(r) for r in items]
+                self.writer.call("save_resources", rows, utc_now(), context=page_url)
+            else:
+                rows = [{name: getattr(post, name) for name in STORED_FIELDS} for post in items]
+                self.writer.call("save_posts", rows, utc_now(), context=page_url)
+            self._count(self.writer.outcomes())
+        except BackgroundError as exc:
+            self._writer_stopped(exc, page_url)
+
+    def _writer_stopped(self, error: BackgroundError, page_url: str | None) -> None:
+        """The store's process died (killed, out of memory): end the crawl, keep what is saved."""
+        self.writer = None
+        logger.error("%s: ending the crawl; pages saved before it are kept", error)
+        runstats.record_error(self.stats, "store", str(page_url), str(error), page_failed=False)
+        if self.crawler is not None and self.crawler.engine is not None:
+            reason = "archive_writer_stopped"
+            asyncio.ensure_future(self.crawler.engine.close_spider_async(reason=reason))
 
     def _count(self, outcomes: list[Outcome]) -> None:
         for outcome in outcomes:
@@ -102,10 +124,14 @@ class StorePipeline:
     def close_spider(self) -> None:
         if self.writer is None:
             return
+        self.flush()
+        writer, self.writer = self.writer, None
+        if writer is None:
+            return  # it stopped, and said so
         try:
-            self.flush()
             # A colon prefix may recur only now: re-label each crawled source's series.
-            self.writer.call("relabel", sorted(self.sources))
-        finally:
-            writer, self.writer = self.writer, None
+            writer.call("relabel", sorted(self.sources))
             self._count(writer.close())
+        except BackgroundError as exc:
+            logger.error("%s: series were not re-labelled", exc)
+            runstats.record_error(self.stats, "store", self.db_path, str(exc), page_failed=False)
