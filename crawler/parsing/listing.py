@@ -27,6 +27,7 @@ from crawler.parsing.html import (
     PageFacts,
     absolute,
     base_url,
+    collapse,
     css,
     has_heading,
     heading_around,
@@ -415,7 +416,7 @@ def _usable(text: str) -> bool:
 
 
 def _clean_heading(text: str) -> str:
-    return " ".join(unescape_leftovers(text).split())
+    return collapse(unescape_leftovers(text))
 
 
 @lru_cache(maxsize=4096)  # pure; every link of an entry and every teaser link asks again

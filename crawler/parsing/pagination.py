@@ -33,6 +33,7 @@ _BACKWARD_CLASS_RE = re.compile(
 )
 _PAGE_NUMBER_TEXT = re.compile(r"(?:page\s*)?(\d{1,5})", re.IGNORECASE)
 _PAGE_IN_PATH = re.compile(r"/page/(\d+)/?$")
+_PAGE_REF = re.compile(r"(?:page[/=]|paged=)([0-9]+)\b")
 _PAGERLESS_TAGS = frozenset({"aside", "script", "style", "head", "select", "svg"})
 # What _kind reads in a link's text (white space collapsed), as one pattern.
 _PAGER_TEXT = re.compile(
@@ -87,8 +88,6 @@ def find_next_url(
         kind = _kind(a, current, facts) if _may_page(a, facts) else None
         if kind is None and ("page" not in href or not _PAGED_HREF.search(href)):
             continue
-        if any(_hides_pagers(anc, facts) for anc in a.iterancestors()):
-            continue  # checked after the cheap tests above: few links get this far
         url = absolute(href, base)
         if not url:
             continue
@@ -97,8 +96,9 @@ def find_next_url(
             continue  # an earlier page, whatever the link says ("Next Entries »" in Divi)
         if step > 0:  # the page after this one, whatever the link says ("← Previous" in ColorMag)
             kind = _PAGE_URL if kind is None else min(kind, _PAGE_URL)
-        if kind is not None:
-            found.append((_in_widget(a, facts), kind, len(found), url))
+        if kind is None or any(_hides_pagers(anc, facts) for anc in a.iterancestors()):
+            continue  # the ancestors last: few links get this far
+        found.append((_in_widget(a, facts), kind, len(found), url))
     found.sort()
     host = _host(page_url)
     good = [url for *_, url in found if _acceptable(url, page_url, post_url)]
@@ -202,9 +202,17 @@ def _kind(a: etree._Element, current: int, facts: PageFacts) -> int | None:
     number = _PAGE_NUMBER_TEXT.fullmatch(text)
     if number and int(number.group(1)) == current + 1:
         href = a.get("href") or ""
-        if "page-numbers" in own or re.search(rf"(?:page[/=]|paged=){current + 1}\b", href):
+        if "page-numbers" in own or _refers_to_page(href, current + 1):
             return _NUMBERED
     return None
+
+
+def _refers_to_page(href: str, number: int) -> bool:
+    """``href`` holds ``page/N``, ``page=N`` or ``paged=N`` for this number, with nothing
+    word-like after it. (A pattern with the number written in would be compiled anew for
+    every page, which costs more than the rest of the search.)"""
+    wanted = str(number)
+    return any(ref[1] == wanted for ref in _PAGE_REF.finditer(href))
 
 
 def _current_page(root: etree._Element, page_url: str) -> int:
