@@ -180,6 +180,8 @@ def _permalink_links(
             if url and post_url.match(url) and not _is_prose_link(el, facts):
                 found.append(_Link(el, url.split("#", 1)[0], _key(url)))
             continue
+        if not len(el) and tag not in HEADING_TAGS and tag not in LABEL_TAGS:
+            continue  # <br>, <img>: nothing inside to skip, not a widget holding links, no title
         kind = kind_of(el)  # one look-up for the chrome level, metadata and title class
         level = kind & LEVEL_BITS
         if level == HARD_CHROME or el in widget_lists or (kind & IS_META and not has_heading(el)):
