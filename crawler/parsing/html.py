@@ -82,17 +82,18 @@ _PLAIN_HTTP_URL = re.compile(
 )
 _BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
-_PARSER = etree.HTMLParser(
-    recover=True, remove_comments=True, remove_pis=True, no_network=True, default_doctype=False
-)
-_UTF8_PARSER = etree.HTMLParser(
+# collect_ids=False: nothing looks elements up by id (CSS "#x" compares the attribute), so
+# libxml2 need not hash every id of the page.
+_PARSER_OPTIONS = dict(
     recover=True,
     remove_comments=True,
     remove_pis=True,
     no_network=True,
     default_doctype=False,
-    encoding="utf-8",
+    collect_ids=False,
 )
+_PARSER = etree.HTMLParser(**_PARSER_OPTIONS)
+_UTF8_PARSER = etree.HTMLParser(**_PARSER_OPTIONS, encoding="utf-8")
 
 
 def decode_html(data: str | bytes) -> str:
@@ -364,7 +365,17 @@ def _element_kind(el: etree._Element) -> int:
     tag = el.tag
     if tag == "header" or tag == "form" or not isinstance(tag, str):
         return _compute_kind(el)  # these depend on the element's place or content too
-    key = (tag, el.get("class"), el.get("id"), el.get("role"))
+    cls = ident = role = None
+    # One call for all attributes costs less than three get()s (most elements have one).
+    # Names are unique: libxml2 drops a repeated attribute.
+    for name, value in el.items():
+        if name == "class":
+            cls = value
+        elif name == "id":
+            ident = value
+        elif name == "role":
+            role = value
+    key = (tag, cls, ident, role)
     kind = _kind_cache.get(key)
     if kind is None:
         # An entry's class and id carry its post id (post-21727), new on every page. No token

@@ -262,11 +262,14 @@ def _finish(
     stop_owner: dict[etree._Element, str] = {}
     for draft in drafts:
         assert draft.container is not None and draft.title is not None
-        for el in (draft.container, draft.title, *(link.el for link in draft.links)):
-            stop_owner.setdefault(el, draft.key)
+        key = draft.key
+        stop_owner.setdefault(draft.container, key)
+        stop_owner.setdefault(draft.title, key)
+        for link in draft.links:
+            stop_owner.setdefault(link.el, key)
         for (heading, _, _), box in zip(draft.alts, draft.alt_boxes, strict=True):
-            stop_owner.setdefault(heading, draft.key)
-            stop_owner.setdefault(box, draft.key)
+            stop_owner.setdefault(heading, key)
+            stop_owner.setdefault(box, key)
     marked = set(css(sel.teaser)(root)) if sel.teaser else set()
 
     def link_key(el: etree._Element) -> str | None:
