@@ -82,9 +82,18 @@ _PLAIN_HTTP_URL = re.compile(
 )
 _BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
-_PARSER = etree.HTMLParser(
-    recover=True, remove_comments=True, remove_pis=True, no_network=True, default_doctype=False
+# collect_ids=False: nothing looks elements up by id (CSS "#x" compares the attribute), so
+# libxml2 need not hash every id of the page.
+_PARSER_OPTIONS = dict(
+    recover=True,
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,
+    default_doctype=False,
+    collect_ids=False,
 )
+_PARSER = etree.HTMLParser(**_PARSER_OPTIONS)
+_UTF8_PARSER = etree.HTMLParser(**_PARSER_OPTIONS, encoding="utf-8")
 
 
 def decode_html(data: str | bytes) -> str:
@@ -93,28 +102,45 @@ def decode_html(data: str | bytes) -> str:
     Bytes are decoded by BOM, then the ``<meta>`` charset, then UTF-8, then
     cp1252 (what browsers use for "latin-1"), then latin-1, which always works.
     """
+    return _decode(data)[0]
+
+
+def _decode(data: str | bytes) -> tuple[str, bool]:
+    """``decode_html`` and whether it read bytes as UTF-8 (no BOM)."""
     if isinstance(data, str):
-        return data
+        return data, False
     bom_enc, bom = read_bom(data)
     if bom_enc and bom:
-        return data[len(bom) :].decode(bom_enc, "replace")
+        return data[len(bom) :].decode(bom_enc, "replace"), False
     declared = html_body_declared_encoding(data[:4096])
     for enc in (resolve_encoding(declared) if declared else None, "utf-8", "cp1252"):
         if enc:
             try:
-                return data.decode(enc)
+                return data.decode(enc), enc == "utf-8"
             except (UnicodeDecodeError, LookupError):
                 continue
-    return data.decode("latin-1")
+    return data.decode("latin-1"), False
 
 
 def parse_html(data: str | bytes) -> etree._Element | None:
     """Parse (possibly broken) HTML into an lxml tree; ``None`` when nothing is there."""
-    text = decode_html(data)
-    if text.lstrip()[:5].lower() == "<?xml":
+    text, utf8 = _decode(data)
+    start = text[:64].lstrip()  # not the whole page: lstrip and strip copy what they keep
+    if len(start) < 5:
+        start = text.lstrip()
+    if start[:5].lower() == "<?xml":
         text = _XML_DECL.sub("", text, count=1)  # lxml refuses str input that declares an encoding
-    if not text.strip():
+        utf8 = False
+    if not text or text.isspace():
         return None
+    if utf8 and "\x00" not in text:
+        # The same tree from the bytes themselves: lxml would hand the text to libxml2 as
+        # UTF-16 (or latin-1) and have it converted back to UTF-8. (A NUL takes the path
+        # below, which drops it.)
+        try:
+            return etree.fromstring(data, _UTF8_PARSER)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            pass
     try:
         return etree.fromstring(text, _PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -339,7 +365,17 @@ def _element_kind(el: etree._Element) -> int:
     tag = el.tag
     if tag == "header" or tag == "form" or not isinstance(tag, str):
         return _compute_kind(el)  # these depend on the element's place or content too
-    key = (tag, el.get("class"), el.get("id"), el.get("role"))
+    cls = ident = role = None
+    # One call for all attributes costs less than three get()s (most elements have one).
+    # Names are unique: libxml2 drops a repeated attribute.
+    for name, value in el.items():
+        if name == "class":
+            cls = value
+        elif name == "id":
+            ident = value
+        elif name == "role":
+            role = value
+    key = (tag, cls, ident, role)
     kind = _kind_cache.get(key)
     if kind is None:
         # An entry's class and id carry its post id (post-21727), new on every page. No token
@@ -438,8 +474,15 @@ def heading_around(el: etree._Element) -> etree._Element | None:
 
 
 def has_heading(el: etree._Element) -> bool:
-    """True when ``el`` contains a heading."""
-    return next(el.iter(*HEADING_TAGS), None) is not None
+    """True when ``el`` contains a heading (or is one)."""
+    if el.tag in HEADING_TAGS:
+        return True
+    # Testing the few descendants of a typical block costs less than setting up an iterator
+    # that matches six tags (and a plain loop less than any() over a generator).
+    for sub in el.iterdescendants():  # noqa: SIM110
+        if sub.tag in HEADING_TAGS:
+            return True
+    return False
 
 
 @lru_cache(maxsize=64)

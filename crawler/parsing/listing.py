@@ -27,6 +27,7 @@ from crawler.parsing.html import (
     PageFacts,
     absolute,
     base_url,
+    collapse,
     css,
     has_heading,
     heading_around,
@@ -179,6 +180,8 @@ def _permalink_links(
             if url and post_url.match(url) and not _is_prose_link(el, facts):
                 found.append(_Link(el, url.split("#", 1)[0], _key(url)))
             continue
+        if not len(el) and tag not in HEADING_TAGS and tag not in LABEL_TAGS:
+            continue  # <br>, <img>: nothing inside to skip, not a widget holding links, no title
         kind = kind_of(el)  # one look-up for the chrome level, metadata and title class
         level = kind & LEVEL_BITS
         if level == HARD_CHROME or el in widget_lists or (kind & IS_META and not has_heading(el)):
@@ -259,11 +262,14 @@ def _finish(
     stop_owner: dict[etree._Element, str] = {}
     for draft in drafts:
         assert draft.container is not None and draft.title is not None
-        for el in (draft.container, draft.title, *(link.el for link in draft.links)):
-            stop_owner.setdefault(el, draft.key)
+        key = draft.key
+        stop_owner.setdefault(draft.container, key)
+        stop_owner.setdefault(draft.title, key)
+        for link in draft.links:
+            stop_owner.setdefault(link.el, key)
         for (heading, _, _), box in zip(draft.alts, draft.alt_boxes, strict=True):
-            stop_owner.setdefault(heading, draft.key)
-            stop_owner.setdefault(box, draft.key)
+            stop_owner.setdefault(heading, key)
+            stop_owner.setdefault(box, key)
     marked = set(css(sel.teaser)(root)) if sel.teaser else set()
 
     def link_key(el: etree._Element) -> str | None:
@@ -415,7 +421,7 @@ def _usable(text: str) -> bool:
 
 
 def _clean_heading(text: str) -> str:
-    return " ".join(unescape_leftovers(text).split())
+    return collapse(unescape_leftovers(text))
 
 
 @lru_cache(maxsize=4096)  # pure; every link of an entry and every teaser link asks again

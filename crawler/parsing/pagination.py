@@ -33,6 +33,7 @@ _BACKWARD_CLASS_RE = re.compile(
 )
 _PAGE_NUMBER_TEXT = re.compile(r"(?:page\s*)?(\d{1,5})", re.IGNORECASE)
 _PAGE_IN_PATH = re.compile(r"/page/(\d+)/?$")
+_PAGE_REF = re.compile(r"(?:page[/=]|paged=)([0-9]+)\b")
 _PAGERLESS_TAGS = frozenset({"aside", "script", "style", "head", "select", "svg"})
 # What _kind reads in a link's text (white space collapsed), as one pattern.
 _PAGER_TEXT = re.compile(
@@ -70,8 +71,8 @@ def find_next_url(
             url = _href(el, base)
             if url and _acceptable(url, page_url, post_url):
                 return url
-    current = _current_page(root, page_url)
     here = _listing_position(page_url)
+    current = _current_page(root, here)
     for el in root.iter("link"):
         if "next" in (el.get("rel") or "").lower().split():
             url = absolute(el.get("href"), base)
@@ -87,8 +88,6 @@ def find_next_url(
         kind = _kind(a, current, facts) if _may_page(a, facts) else None
         if kind is None and ("page" not in href or not _PAGED_HREF.search(href)):
             continue
-        if any(_hides_pagers(anc, facts) for anc in a.iterancestors()):
-            continue  # checked after the cheap tests above: few links get this far
         url = absolute(href, base)
         if not url:
             continue
@@ -97,8 +96,9 @@ def find_next_url(
             continue  # an earlier page, whatever the link says ("Next Entries »" in Divi)
         if step > 0:  # the page after this one, whatever the link says ("← Previous" in ColorMag)
             kind = _PAGE_URL if kind is None else min(kind, _PAGE_URL)
-        if kind is not None:
-            found.append((_in_widget(a, facts), kind, len(found), url))
+        if kind is None or any(_hides_pagers(anc, facts) for anc in a.iterancestors()):
+            continue  # the ancestors last: few links get this far
+        found.append((_in_widget(a, facts), kind, len(found), url))
     found.sort()
     host = _host(page_url)
     good = [url for *_, url in found if _acceptable(url, page_url, post_url)]
@@ -180,6 +180,22 @@ def _kind(a: etree._Element, current: int, facts: PageFacts) -> int | None:
         or _PAGER_TEXT.fullmatch(text)
     ):
         return None  # titles, menus and read-more links: most of a page's links
+    # Each kind below needs one of these, in the text or a class (of the link, its parent or
+    # grandparent); the other pages' numbers, most of what gets this far, have none.
+    grand = parent.getparent() if parent is not None else None
+    own_names = _names(a)
+    holder_names = _names(parent)
+    number = _PAGE_NUMBER_TEXT.fullmatch(text)
+    if not (
+        "next" in rel
+        or "next" in own_names
+        or "next" in holder_names
+        or "nav-previous" in holder_names
+        or "nav-previous" in _names(grand)
+        or _NEXT_TEXT_RE.fullmatch(text)
+        or (number and int(number.group(1)) == current + 1)
+    ):
+        return None
     own = tokens(a)
     if "prev" in rel or "previous" in rel or _BACKWARD_TEXT_RE.search(text):
         return None
@@ -202,19 +218,33 @@ def _kind(a: etree._Element, current: int, facts: PageFacts) -> int | None:
     number = _PAGE_NUMBER_TEXT.fullmatch(text)
     if number and int(number.group(1)) == current + 1:
         href = a.get("href") or ""
-        if "page-numbers" in own or re.search(rf"(?:page[/=]|paged=){current + 1}\b", href):
+        if "page-numbers" in own or _refers_to_page(href, current + 1):
             return _NUMBERED
     return None
 
 
-def _current_page(root: etree._Element, page_url: str) -> int:
-    parts = urlsplit(page_url)
-    match = _PAGE_IN_PATH.search(parts.path)
-    if match:
-        return int(match.group(1))
-    for name, value in parse_qsl(parts.query):
-        if name in ("paged", "page") and value.isdigit():
-            return int(value)
+def _names(el: etree._Element | None) -> str:
+    """The class and id of ``el`` in lower case, as one string."""
+    if el is None:
+        return ""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
+def _refers_to_page(href: str, number: int) -> bool:
+    """``href`` holds ``page/N``, ``page=N`` or ``paged=N`` for this number, with nothing
+    word-like after it. (A pattern with the number written in would be compiled anew for
+    every page, which costs more than the rest of the search.)"""
+    wanted = str(number)
+    return any(ref[1] == wanted for ref in _PAGE_REF.finditer(href))
+
+
+def _current_page(
+    root: etree._Element, here: tuple[str | None, str, str | None, int | None]
+) -> int:
+    """The page number in the page's URL (``here``, from ``_listing_position``), else the
+    one the pager marks current, else 1."""
+    if here[3] is not None:
+        return here[3]
     for el in root.iter("span", "a", "li", "em", "strong"):
         if el.get("aria-current") == "page" or _has_token(el, "current"):
             number = _PAGE_NUMBER_TEXT.fullmatch(text_of(el))

@@ -261,11 +261,7 @@ def widget_label(el: etree._Element, facts: PageFacts) -> int:
     tag = el.tag
     if tag in HEADING_TAGS:
         pass
-    elif (
-        tag not in LABEL_TAGS
-        or not facts.kind(el) & TITLE_CLASS
-        or next(el.iter(*HEADING_TAGS), None) is not None
-    ):
+    elif tag not in LABEL_TAGS or not facts.kind(el) & TITLE_CLASS or has_heading(el):
         return 0
     text = facts.text_of(el).rstrip(":")
     if len(text) > 40 or not _WIDGET_HEADING.fullmatch(text):
