@@ -105,6 +105,8 @@ def relabelled(posts: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         fields = heading_fields(heading)
         if post.get("author_source") in _BYLINE_ELSEWHERE:
             fields["authors"], fields["authors_more"] = post["authors"], post["authors_more"]
-        if any(post.get(name) != value for name, value in fields.items()):
-            changed.append({"url": post["url"], **fields})
+        for name, value in fields.items():  # a loop, not any(): no generator per post
+            if post.get(name) != value:
+                changed.append({"url": post["url"], **fields})
+                break
     return changed
