@@ -53,6 +53,7 @@ __all__ = [
     "ParsedHeading",
     "canonical_series_name",
     "parse_heading",
+    "respell_series",
     "series_key",
 ]
 
@@ -122,18 +123,15 @@ class HeadingDraft:
     known_series=known_series)``. The byline and interview rules, most of the
     work, do not depend on known series, so a caller that parses one heading
     against several sets of them (``recurrence.relabelled``) drafts it once.
-    Once parsed without known series, a heading that names a series is not
-    parsed again: known series can only respell that series.
     """
 
-    __slots__ = ("_byline", "_done", "_plain", "_text")
+    __slots__ = ("_byline", "_done", "_text")
 
     def __init__(self, heading: str) -> None:
         self._text = text = clean_text(heading)
         self._byline = _NOT_DRAFTED
         # The result whatever the known series: an interview, or a heading that failed.
         self._done: ParsedHeading | None = None
-        self._plain: ParsedHeading | None = None  # the result without known series, once parsed
         if not text:
             return
         try:
@@ -150,12 +148,7 @@ class HeadingDraft:
             known = _known_keys(known_series)
             if self._done is not None:
                 return self._done
-            if known and self._plain is not None and self._plain.series is not None:
-                return _respelled(self._plain, known)
-            parsed = _complete(self._text, self._byline, known)
-            if not known:
-                self._plain = parsed
-            return parsed
+            return _complete(self._text, self._byline, known)
         except Exception:  # one odd heading must not stop a crawl
             return ParsedHeading(title=self._text)
 
@@ -173,11 +166,16 @@ class HeadingDraft:
             )  # fmt: skip
 
 
-def _respelled(parsed: ParsedHeading, known: Mapping[str, str]) -> ParsedHeading:
-    # Known series do not move a split that found a series (see split_series): they
-    # can only respell it, so the heading need not be parsed again.
-    assert parsed.series is not None
-    series = respelled(parsed.series, known)
+def respell_series(parsed: ParsedHeading, known_series: Collection[str]) -> ParsedHeading:
+    """``parse_heading(heading, known_series=known_series)``, for a heading that names a series.
+
+    ``parsed`` is the heading parsed without known series, and its ``series`` is
+    set. Known series never move the split that found it (see ``split_series``):
+    they can only respell the series, so the heading need not be parsed again.
+    """
+    if parsed.series is None:
+        raise ValueError("respell_series needs a heading that names a series")
+    series = respelled(parsed.series, _known_keys(known_series))
     return parsed if series == parsed.series else replace(parsed, series=series)
 
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from crawler.parsing.headings import HeadingDraft, ParsedHeading
+from crawler.parsing.headings import HeadingDraft, ParsedHeading, respell_series
 from crawler.parsing.series import canonical_series_name, series_key
 
 # Where a series name can end: "Series: title", "Series – title".
@@ -81,20 +81,22 @@ def relabelled(posts: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     result holds ``url`` and the new fields of each post that changed, so that
     a prefix becoming a series re-labels the earlier posts that carry it.
     """
-    # Each heading is parsed once, however many posts carry it. Known series matter to a
-    # heading that names a series (its spelling may change) or has a colon or dash a
-    # series could end at: only its draft is kept, for a second parse that redoes just
-    # what known series change.
+    # Each heading is parsed once, however many posts carry it. Known series respell
+    # the series a heading names, and may find one at a colon or dash of a heading that
+    # names none: only such a heading's draft is kept, to be parsed again.
     parsed: dict[str, ParsedHeading] = {}
     drafts: dict[str, HeadingDraft] = {}
     for heading in dict.fromkeys(post["heading"] for post in posts):
         draft = HeadingDraft(heading)
         parsed[heading] = first = draft.parse()
-        if first.series is not None or any(mark in heading for mark in _SERIES_MARKS):
+        if first.series is None and any(mark in heading for mark in _SERIES_MARKS):
             drafts[heading] = draft
     # A tuple: the parser caches what it derives from a hashable collection.
     names = tuple(source_series(parsed[post["heading"]] for post in posts))
     if names:
+        for heading, first in parsed.items():
+            if first.series is not None:
+                parsed[heading] = respell_series(first, names)
         for heading, draft in drafts.items():
             parsed[heading] = draft.parse(names)
     changed = []
@@ -103,6 +105,8 @@ def relabelled(posts: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         fields = heading_fields(heading)
         if post.get("author_source") in _BYLINE_ELSEWHERE:
             fields["authors"], fields["authors_more"] = post["authors"], post["authors_more"]
-        if any(post.get(name) != value for name, value in fields.items()):
-            changed.append({"url": post["url"], **fields})
+        for name, value in fields.items():  # a loop, not any(): no generator per post
+            if post.get(name) != value:
+                changed.append({"url": post["url"], **fields})
+                break
     return changed
