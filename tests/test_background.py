@@ -194,18 +194,24 @@ def test_functions_runs_what_it_is_sent():
     assert Functions().run(divmod, (7, 2), {}) == (3, 1)
 
 
-def _post(url: str, source: str, page: str) -> Post:
-    return Post(url=url, source=source, heading=f"A post at {url}", listing_url=page)
-
-
-@pytest.mark.parametrize("background", [True, False], ids=["child", "inline"])
-def test_the_store_pipeline_saves_pages_in_order_and_counts_them(tmp_path, background):
+def _open_store(tmp_path: Path, background: bool = True) -> tuple[Path, Tally, StorePipeline]:
+    """An archive with source "blog" registered, and an open store pipeline on it."""
     db = tmp_path / "archive.sqlite"
     with Archive(db) as archive:
         archive.register_source("blog", "wordpress", "https://blog.example/")
     stats = Tally()
     store = StorePipeline(str(db), stats, background=background)
     store.open_spider()
+    return db, stats, store
+
+
+def _post(url: str, source: str, page: str) -> Post:
+    return Post(url=url, source=source, heading=f"A post at {url}", listing_url=page)
+
+
+@pytest.mark.parametrize("background", [True, False], ids=["child", "inline"])
+def test_the_store_pipeline_saves_pages_in_order_and_counts_them(tmp_path, background):
+    db, stats, store = _open_store(tmp_path, background=background)
     for page in range(1, 4):
         for n in range(5):
             url = f"https://blog.example/2024/01/0{page}/post-{n}/"
@@ -222,12 +228,7 @@ def test_the_store_pipeline_saves_pages_in_order_and_counts_them(tmp_path, backg
 def test_a_page_the_store_refuses_is_logged_with_its_url_and_the_rest_are_kept(
     tmp_path, caplog, background
 ):
-    db = tmp_path / "archive.sqlite"
-    with Archive(db) as archive:
-        archive.register_source("blog", "wordpress", "https://blog.example/")
-    stats = Tally()
-    store = StorePipeline(str(db), stats, background=background)
-    store.open_spider()
+    db, stats, store = _open_store(tmp_path, background=background)
     store.process_item(_post("https://blog.example/2024/01/01/a/", "blog", "https://blog.example/"))
     store.process_item(
         _post("https://elsewhere.example/x/", "unregistered", "https://elsewhere.example/")
@@ -244,12 +245,7 @@ def test_a_page_the_store_refuses_is_logged_with_its_url_and_the_rest_are_kept(
 
 
 def test_the_store_pipeline_counts_stored_posts_whose_heading_gave_authors(tmp_path):
-    db = tmp_path / "archive.sqlite"
-    with Archive(db) as archive:
-        archive.register_source("blog", "wordpress", "https://blog.example/")
-    stats = Tally()
-    store = StorePipeline(str(db), stats)
-    store.open_spider()
+    db, stats, store = _open_store(tmp_path)
     page = "https://blog.example/"
     by_heading = _post("https://blog.example/2024/01/01/a/", "blog", page)
     by_heading.authors, by_heading.author_source = ["Ann Lee"], "heading"
@@ -264,12 +260,7 @@ def test_the_store_pipeline_counts_stored_posts_whose_heading_gave_authors(tmp_p
 def test_a_store_process_that_dies_is_one_error_and_the_pages_saved_before_are_kept(
     tmp_path, caplog
 ):
-    db = tmp_path / "archive.sqlite"
-    with Archive(db) as archive:
-        archive.register_source("blog", "wordpress", "https://blog.example/")
-    stats = Tally()
-    store = StorePipeline(str(db), stats)
-    store.open_spider()
+    db, stats, store = _open_store(tmp_path)
     first = "https://blog.example/"
     store.process_item(_post("https://blog.example/2024/01/01/a/", "blog", first))
     store.process_item(_post("https://blog.example/2024/01/01/b/", "blog", "page 2"))
