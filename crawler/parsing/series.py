@@ -185,7 +185,7 @@ def split_series(body: str, known: Mapping[str, str]) -> SeriesSplit:
     """Take the series prefix and part marker out of ``body`` (a heading without byline).
 
     Known series never move a split that finds a series without them: they only
-    respell that series (``respelled``). ``HeadingDraft`` relies on this.
+    respell that series (``respelled``); ``headings.respell_series`` relies on this.
     """
     marker = _MARKER_RE.search(body) if _has_marker_word(body) else None
     if marker is None:
