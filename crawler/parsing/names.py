@@ -119,7 +119,7 @@ def _strip_post_nominals(tokens: list[str], *, has_comma: bool = True) -> list[s
 
 
 def _is_name_word(token: str) -> bool:
-    if token[0].isupper():
+    if token[:1].isupper():  # "" (a lone comma stripped) is no name word
         # All capitals ("NHS", "AHP") is an acronym, not a person's name.
         if (len(token) > 1 and token.isupper()) or not _NAME_WORD_RE.fullmatch(token):
             return False
@@ -162,7 +162,7 @@ def person_name(text: str, *, allow_single: bool = False) -> str | None:
             lowered = token.lower()
             if lowered in NAME_SUFFIXES and i > 1:
                 continue
-            if lowered in SURNAME_WORDS and token[0].isupper() and _is_name_word(tokens[0]):
+            if lowered in SURNAME_WORDS and token[:1].isupper() and _is_name_word(tokens[0]):
                 continue
             return None
         if _is_initials(token) or (token in NAME_PARTICLES and i > 0):
