@@ -29,6 +29,7 @@ from crawler.parsing.html import (
     base_url,
     collapse,
     css,
+    first_heading,
     has_heading,
     heading_around,
     parse_html,
@@ -341,7 +342,7 @@ def _pick_title(draft: _Draft, facts: PageFacts) -> None:
                 draft.alts.append(alt)
         return _set_title(draft, heading, link, text)
     for link in draft.links:
-        heading = next(link.el.iter(*HEADING_TAGS), None)
+        heading = first_heading(link.el)
         if heading is not None and _usable(text := facts.text_of(heading)):
             return _set_title(draft, heading, link, text)
     for link, text in usable:
