@@ -141,7 +141,8 @@ def parse_listing(
     if not drafts:
         drafts = _structural_drafts(root, base, post_url, facts)
     entries = _finish(root, drafts, sel, base, facts)
-    next_url = find_next_url(root, page_url, base, post_url, sel.next, facts)
+    post_links = {link.el for draft in drafts for link in draft.links}
+    next_url = find_next_url(root, page_url, base, post_url, sel.next, facts, post_links)
     return ListingPage(entries, next_url)
 
 
@@ -173,13 +174,23 @@ def _permalink_links(
     widget_lists: set[etree._Element] = set()
     widgets: dict[etree._Element, int] = {}  # block -> how unlikely it is to be the listing
     kind_of = facts.kind
+    # href -> (permalink without fragment, key), or None: an entry links its post two to
+    # four times (title, image, date, read-more).
+    permalinks: dict[str | None, tuple[str, str] | None] = {}
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
         tag = el.tag
         if tag == "a":
-            url = absolute(el.get("href"), base)
-            if url and post_url.match(url) and not _is_prose_link(el, facts):
-                found.append(_Link(el, url.split("#", 1)[0], _key(url)))
+            href = el.get("href")
+            if href in permalinks:
+                permalink = permalinks[href]
+            else:
+                url = absolute(href, base)
+                permalink = permalinks[href] = (
+                    (url.split("#", 1)[0], _key(url)) if url and post_url.match(url) else None
+                )
+            if permalink is not None and not _is_prose_link(el, facts):
+                found.append(_Link(el, *permalink))
             continue
         if not len(el) and tag not in HEADING_TAGS and tag not in LABEL_TAGS:
             continue  # <br>, <img>: nothing inside to skip, not a widget holding links, no title
