@@ -89,6 +89,9 @@ class ListingSelectors:
                 css(value)
 
 
+_NO_SELECTORS = ListingSelectors()
+
+
 @dataclass(slots=True)
 class _Link:
     el: etree._Element
@@ -130,7 +133,7 @@ def parse_listing(
         return ListingPage((), None)
     if not valid_url(page_url):
         page_url = ""  # resolve links against nothing rather than fail
-    sel = selectors or ListingSelectors()
+    sel = selectors or _NO_SELECTORS
     base = base_url(root, page_url)
     facts = PageFacts()
     drafts: list[_Draft] = []

@@ -190,14 +190,11 @@ class TeaserReader:
         tag = el.tag
         if tag in BLOCK_TAGS and self.parts:
             self._flush()
-        kind = self.facts.kind(el)
-        if (
-            not isinstance(tag, str)
-            or tag in _SKIP_TAGS
-            or kind & (LEVEL_BITS | IS_META)  # chrome or metadata
-            or (tag == "a" and self._skips_link(el))
-        ):
+        if not isinstance(tag, str) or tag in _SKIP_TAGS:
             return None
+        kind = self.facts.kind(el)
+        if kind & (LEVEL_BITS | IS_META) or (tag == "a" and self._skips_link(el)):
+            return None  # chrome or metadata, a link back to the entry or a read-more link
         if el in self.marked:
             flags = 3
         elif kind & _SUMMARY_KIND:
