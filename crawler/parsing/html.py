@@ -76,6 +76,10 @@ _META_TOKEN = re.compile(
 # Elements judged by tag only: their classes describe the post, not the page.
 _CLASS_EXEMPT_TAGS = frozenset({"html", "body", "main", "article"})
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
+# A root-relative link that urljoin only prefixes with the base's scheme and host: no "//"
+# (another host), no dot segments to resolve, no parameters, query or fragment to re-split
+# (urljoin drops an empty "?" or "#"), no tab or line break (urlsplit removes them).
+_PLAIN_ROOT_PATH = re.compile(r"(?!.*/\.)/(?!/)[^?#;\\\t\r\n]*\Z")
 # An http(s) URL with a plain ASCII host (no brackets) and at most a numeric port: it splits.
 _PLAIN_HTTP_URL = re.compile(
     r"https?://[A-Za-z0-9.\-_~%!$&'()*+,;=@]*(?::([0-9]{1,5}))?(?:[/?#]|\Z)"
@@ -199,10 +203,24 @@ def _resolve(href: str, base: str) -> str | None:
     if not href or lowered.startswith(("javascript:", "mailto:", "tel:", "data:", "#")):
         return None
     try:
-        url = href if lowered.startswith(("http://", "https://")) else urljoin(base, href)
+        if lowered.startswith(("http://", "https://")):
+            url = href
+        elif _PLAIN_ROOT_PATH.match(href) and (origin := _origin(base)):
+            url = origin + href  # what urljoin makes of it, at a fraction of the cost
+        else:
+            url = urljoin(base, href)
     except ValueError:
         return None
     return url if valid_url(url) else None
+
+
+@lru_cache(maxsize=256)
+def _origin(base: str) -> str | None:
+    """``scheme://host`` of an http(s) ``base`` (as urljoin rebuilds it), else ``None``."""
+    parts = urlsplit(base)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return None
 
 
 def collapse(text: str) -> str:
@@ -267,16 +285,20 @@ def _attribute_flags(cls: str | None, ident: str | None) -> int:
     key = (cls, ident)
     flags = _flag_cache.get(key)
     if flags is None:
-        flags = 0
-        for name in cls.split() if cls else ():
-            flags |= _name_flags(name)
-        if ident:
-            flags |= _name_flags(ident)
-        if cls and "title" in cls.lower():
-            flags |= _TITLE_CLASS_FLAG
         if len(_flag_cache) > 10_000:
             _flag_cache.clear()
-        _flag_cache[key] = flags
+        flags = _flag_cache[key] = _names_flags(cls, ident)
+    return flags
+
+
+def _names_flags(cls: str | None, ident: str | None) -> int:
+    flags = 0
+    for name in cls.split() if cls else ():
+        flags |= _name_flags(name)
+    if ident:
+        flags |= _name_flags(ident)
+    if cls and "title" in cls.lower():
+        flags |= _TITLE_CLASS_FLAG
     return flags
 
 
@@ -304,17 +326,16 @@ def chrome_level(el: etree._Element) -> int:
     """``HARD_CHROME`` for page chrome (navigation, sidebars, footers, comments, forms),
     ``SOFT_CHROME`` for a widget outside those (a sidebar block, or a page builder's
     block that may hold the listing itself), else 0."""
-    return _chrome_level(el, None)
+    return _chrome_level(el, None, el.get("role"))
 
 
-def _chrome_level(el: etree._Element, flags: int | None) -> int:
-    """``chrome_level``; ``flags`` are ``token_flags(el)`` if known."""
+def _chrome_level(el: etree._Element, flags: int | None, role: str | None) -> int:
+    """``chrome_level``; ``flags`` are ``token_flags(el)`` if known, ``role`` its role."""
     tag = el.tag
     if not isinstance(tag, str):
         return HARD_CHROME
     if tag in _CHROME_TAGS:
         return HARD_CHROME
-    role = el.get("role")
     if role and role.lower() in _CHROME_ROLES:
         return HARD_CHROME
     if tag == "header" and _is_site_header(el):
@@ -364,7 +385,8 @@ _DIGITS = re.compile(r"[0-9]+")
 def _element_kind(el: etree._Element) -> int:
     tag = el.tag
     if tag == "header" or tag == "form" or not isinstance(tag, str):
-        return _compute_kind(el)  # these depend on the element's place or content too
+        # These depend on the element's place or content too.
+        return _compute_kind(el, el.get("class"), el.get("id"), el.get("role"))
     cls = ident = role = None
     # One call for all attributes costs less than three get()s (most elements have one).
     # Names are unique: libxml2 drops a repeated attribute.
@@ -387,16 +409,15 @@ def _element_kind(el: etree._Element) -> int:
         if kind is None:
             if len(_kind_cache) > 10_000:
                 _kind_cache.clear()
-            kind = _kind_cache[shape] = _compute_kind(el)
+            kind = _kind_cache[shape] = _compute_kind(el, cls, ident, role)
     return kind
 
 
-def _compute_kind(el: etree._Element) -> int:
+def _compute_kind(el: etree._Element, cls: str | None, ident: str | None, role: str | None) -> int:
     tag = el.tag
-    cls, ident = el.get("class"), el.get("id")
-    attributes = 0 if cls is None and ident is None else _attribute_flags(cls, ident)
+    attributes = 0 if cls is None and ident is None else _names_flags(cls, ident)
     flags = attributes & _TOKEN_FLAGS
-    kind = _chrome_level(el, flags) | flags << _FLAGS_SHIFT
+    kind = _chrome_level(el, flags, role) | flags << _FLAGS_SHIFT
     if tag == "time" or (flags & META and tag not in _CLASS_EXEMPT_TAGS):
         kind |= IS_META
     if attributes & _TITLE_CLASS_FLAG:
@@ -475,14 +496,19 @@ def heading_around(el: etree._Element) -> etree._Element | None:
 
 def has_heading(el: etree._Element) -> bool:
     """True when ``el`` contains a heading (or is one)."""
+    return first_heading(el) is not None
+
+
+def first_heading(el: etree._Element) -> etree._Element | None:
+    """``el`` if it is a heading, else its first heading in document order, or ``None``."""
     if el.tag in HEADING_TAGS:
-        return True
+        return el
     # Testing the few descendants of a typical block costs less than setting up an iterator
-    # that matches six tags (and a plain loop less than any() over a generator).
-    for sub in el.iterdescendants():  # noqa: SIM110
+    # that matches six tags.
+    for sub in el.iterdescendants():
         if sub.tag in HEADING_TAGS:
-            return True
-    return False
+            return sub
+    return None
 
 
 @lru_cache(maxsize=64)

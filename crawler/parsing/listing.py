@@ -29,6 +29,7 @@ from crawler.parsing.html import (
     base_url,
     collapse,
     css,
+    first_heading,
     has_heading,
     heading_around,
     parse_html,
@@ -88,6 +89,9 @@ class ListingSelectors:
                 css(value)
 
 
+_NO_SELECTORS = ListingSelectors()
+
+
 @dataclass(slots=True)
 class _Link:
     el: etree._Element
@@ -129,7 +133,7 @@ def parse_listing(
         return ListingPage((), None)
     if not valid_url(page_url):
         page_url = ""  # resolve links against nothing rather than fail
-    sel = selectors or ListingSelectors()
+    sel = selectors or _NO_SELECTORS
     base = base_url(root, page_url)
     facts = PageFacts()
     drafts: list[_Draft] = []
@@ -140,7 +144,8 @@ def parse_listing(
     if not drafts:
         drafts = _structural_drafts(root, base, post_url, facts)
     entries = _finish(root, drafts, sel, base, facts)
-    next_url = find_next_url(root, page_url, base, post_url, sel.next, facts)
+    post_links = {link.el for draft in drafts for link in draft.links}
+    next_url = find_next_url(root, page_url, base, post_url, sel.next, facts, post_links)
     return ListingPage(entries, next_url)
 
 
@@ -172,13 +177,23 @@ def _permalink_links(
     widget_lists: set[etree._Element] = set()
     widgets: dict[etree._Element, int] = {}  # block -> how unlikely it is to be the listing
     kind_of = facts.kind
+    # href -> (permalink without fragment, key), or None: an entry links its post two to
+    # four times (title, image, date, read-more).
+    permalinks: dict[str | None, tuple[str, str] | None] = {}
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
         tag = el.tag
         if tag == "a":
-            url = absolute(el.get("href"), base)
-            if url and post_url.match(url) and not _is_prose_link(el, facts):
-                found.append(_Link(el, url.split("#", 1)[0], _key(url)))
+            href = el.get("href")
+            if href in permalinks:
+                permalink = permalinks[href]
+            else:
+                url = absolute(href, base)
+                permalink = permalinks[href] = (
+                    (url.split("#", 1)[0], _key(url)) if url and post_url.match(url) else None
+                )
+            if permalink is not None and not _is_prose_link(el, facts):
+                found.append(_Link(el, *permalink))
             continue
         if not len(el) and tag not in HEADING_TAGS and tag not in LABEL_TAGS:
             continue  # <br>, <img>: nothing inside to skip, not a widget holding links, no title
@@ -341,7 +356,7 @@ def _pick_title(draft: _Draft, facts: PageFacts) -> None:
                 draft.alts.append(alt)
         return _set_title(draft, heading, link, text)
     for link in draft.links:
-        heading = next(link.el.iter(*HEADING_TAGS), None)
+        heading = first_heading(link.el)
         if heading is not None and _usable(text := facts.text_of(heading)):
             return _set_title(draft, heading, link, text)
     for link, text in usable:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
@@ -53,6 +54,7 @@ def find_next_url(
     post_url: re.Pattern[str] | None = None,
     selector: str | None = None,
     facts: PageFacts | None = None,
+    post_links: Collection[etree._Element] = (),
 ) -> str | None:
     """The absolute URL of the next (older) listing page, or ``None``.
 
@@ -62,7 +64,8 @@ def find_next_url(
     ``the_posts_navigation``, "Older posts"/"Next"/"»" link texts, and the
     numbered link for the current page + 1. Never returns a newer/previous link,
     the current page, or a post permalink; same-host links win. ``facts`` shares
-    element checks with the rest of the page's parse.
+    element checks with the rest of the page's parse; ``post_links`` are links already
+    known to resolve to ``post_url`` permalinks, skipped since they cannot be the answer.
     """
     facts = facts or PageFacts()
     found: list[tuple[int, int, int, str]] = []  # (in a widget, kind, order, url)
@@ -82,6 +85,8 @@ def find_next_url(
             if step >= 0:
                 found.append((0, _HEAD_LINK, len(found), url))
     for a in root.iter("a"):
+        if a in post_links:
+            continue
         href = a.get("href")
         if not href:
             continue

@@ -121,23 +121,29 @@ class TeaserReader:
         parts = self.parts
         node = title
         while node is not None and node is not scope:
-            if node.tail:
-                parts.append(node.tail)
-            for sib in node.itersiblings():
+            if tail := node.tail:
+                parts.append(tail)
+            sib = node.getnext()  # (cheaper than an itersiblings() iterator for a few)
+            while sib is not None:
                 if self._subtree(sib) is _STOP:
                     return self._teaser()
-                if sib.tail:
-                    parts.append(sib.tail)
+                if tail := sib.tail:
+                    parts.append(tail)
+                sib = sib.getnext()
             node = node.getparent()
-            self._flush()
+            if parts:
+                self._flush()
         return self._teaser()
 
     def _flush(self) -> None:
-        if self.parts:
-            text = collapse("".join(self.parts))
-            if text and not is_meta_line(text) and not is_read_more(text):
-                self.blocks.append((text, self.flags))
-            self.parts.clear()
+        parts = self.parts
+        if parts:
+            text = "".join(parts) if len(parts) > 1 else parts[0]
+            if not text.isspace():  # most blocks are just the line breaks between two tags
+                text = collapse(text)
+                if text and not is_meta_line(text) and not is_read_more(text):
+                    self.blocks.append((text, self.flags))
+            parts.clear()
             self.flags = 0
 
     def _subtree(self, top: etree._Element) -> object | None:
@@ -184,14 +190,11 @@ class TeaserReader:
         tag = el.tag
         if tag in BLOCK_TAGS and self.parts:
             self._flush()
-        kind = self.facts.kind(el)
-        if (
-            not isinstance(tag, str)
-            or tag in _SKIP_TAGS
-            or kind & (LEVEL_BITS | IS_META)  # chrome or metadata
-            or (tag == "a" and self._skips_link(el))
-        ):
+        if not isinstance(tag, str) or tag in _SKIP_TAGS:
             return None
+        kind = self.facts.kind(el)
+        if kind & (LEVEL_BITS | IS_META) or (tag == "a" and self._skips_link(el)):
+            return None  # chrome or metadata, a link back to the entry or a read-more link
         if el in self.marked:
             flags = 3
         elif kind & _SUMMARY_KIND:
