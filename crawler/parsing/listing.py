@@ -144,8 +144,9 @@ def parse_listing(
     if not drafts:
         drafts = _structural_drafts(root, base, post_url, facts)
     entries = _finish(root, drafts, sel, base, facts)
-    post_links = {link.el for draft in drafts for link in draft.links}
-    next_url = find_next_url(root, page_url, base, post_url, sel.next, facts, post_links)
+    # Hrefs of permalinks: the pager skips every link with one (dates, images, read-more).
+    post_hrefs = {link.el.get("href") for draft in drafts for link in draft.links}
+    next_url = find_next_url(root, page_url, base, post_url, sel.next, facts, post_hrefs)
     return ListingPage(entries, next_url)
 
 

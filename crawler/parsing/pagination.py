@@ -54,7 +54,7 @@ def find_next_url(
     post_url: re.Pattern[str] | None = None,
     selector: str | None = None,
     facts: PageFacts | None = None,
-    post_links: Collection[etree._Element] = (),
+    post_hrefs: Collection[str | None] = (),
 ) -> str | None:
     """The absolute URL of the next (older) listing page, or ``None``.
 
@@ -64,8 +64,9 @@ def find_next_url(
     ``the_posts_navigation``, "Older posts"/"Next"/"»" link texts, and the
     numbered link for the current page + 1. Never returns a newer/previous link,
     the current page, or a post permalink; same-host links win. ``facts`` shares
-    element checks with the rest of the page's parse; ``post_links`` are links already
-    known to resolve to ``post_url`` permalinks, skipped since they cannot be the answer.
+    element checks with the rest of the page's parse; links whose ``href`` is one of
+    ``post_hrefs`` are known to resolve to ``post_url`` permalinks, so they are skipped:
+    they cannot be the answer.
     """
     facts = facts or PageFacts()
     found: list[tuple[int, int, int, str]] = []  # (in a widget, kind, order, url)
@@ -85,10 +86,8 @@ def find_next_url(
             if step >= 0:
                 found.append((0, _HEAD_LINK, len(found), url))
     for a in root.iter("a"):
-        if a in post_links:
-            continue
         href = a.get("href")
-        if not href:
+        if not href or href in post_hrefs:
             continue
         kind = _kind(a, current, facts) if _may_page(a, facts) else None
         if kind is None and ("page" not in href or not _PAGED_HREF.search(href)):
