@@ -403,13 +403,14 @@ def _element_kind(el: etree._Element) -> int:
         # An entry's class and id carry its post id (post-21727), new on every page. No token
         # pattern can tell one run of digits from another (they only reach digits through
         # ".*"), so the kind is looked up with each run written as 0.
-        _, cls, ident, role = key
+        # The tag, class and id are kept too, for the markup that repeats (col-md-4).
         shape = (tag, cls and _DIGITS.sub("0", cls), ident and _DIGITS.sub("0", ident), role)
         kind = _kind_cache.get(shape)
         if kind is None:
-            if len(_kind_cache) > 10_000:
-                _kind_cache.clear()
-            kind = _kind_cache[shape] = _compute_kind(el, cls, ident, role)
+            kind = _compute_kind(el, cls, ident, role)
+        if len(_kind_cache) > 10_000:
+            _kind_cache.clear()
+        _kind_cache[shape] = _kind_cache[key] = kind
     return kind
 
 

@@ -250,17 +250,26 @@ def _current_page(
     if here[3] is not None:
         return here[3]
     for el in root.iter("span", "a", "li", "em", "strong"):
-        if el.get("aria-current") == "page" or _has_token(el, "current"):
+        if _marked_current(el):
             number = _PAGE_NUMBER_TEXT.fullmatch(text_of(el))
             if number:
                 return int(number.group(1))
     return 1
 
 
-def _has_token(el: etree._Element, name: str) -> bool:
-    """``name in tokens(el)`` without building the list: most elements have no such token."""
-    cls = el.get("class")
-    return (cls is not None and name in cls and name in cls.split()) or el.get("id") == name
+def _marked_current(el: etree._Element) -> bool:
+    """``aria-current="page"``, or "current" in ``tokens(el)``: read with one ``items()`` call
+    (most elements have one attribute or none; libxml2 keeps each name once)."""
+    for name, value in el.items():
+        if name == "aria-current":
+            if value == "page":
+                return True
+        elif name == "class":
+            if "current" in value and "current" in value.split():
+                return True
+        elif name == "id" and value == "current":
+            return True
+    return False
 
 
 def _href(el: etree._Element, base: str) -> str | None:
