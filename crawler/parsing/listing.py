@@ -17,14 +17,8 @@ from functools import lru_cache
 from lxml import etree
 
 from crawler.parsing.html import (
-    HARD_CHROME,
     HEADING_TAGS,
     INLINE_TAGS,
-    IS_META,
-    LEVEL_BITS,
-    SOFT_CHROME,
-    TITLE_CLASS,
-    PageFacts,
     absolute,
     base_url,
     collapse,
@@ -37,6 +31,14 @@ from crawler.parsing.html import (
     tokens,
     unescape_leftovers,
     valid_url,
+)
+from crawler.parsing.kinds import (
+    HARD_CHROME,
+    IS_META,
+    LEVEL_BITS,
+    SOFT_CHROME,
+    TITLE_CLASS,
+    PageFacts,
 )
 from crawler.parsing.pagination import find_next_url
 from crawler.parsing.regions import (

@@ -9,7 +9,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
-from crawler.parsing.html import NOISY, WIDGET, PageFacts, absolute, css, text_of, tokens
+from crawler.parsing.html import absolute, css, text_of, tokens
+from crawler.parsing.kinds import NOISY, WIDGET, PageFacts
 
 # Candidate kinds, most trusted first.
 _HEAD_LINK, _REL_NEXT, _NEXT_CLASS, _OLDER_SLOT, _PAGE_URL, _NEXT_TEXT, _NUMBERED = range(7)
