@@ -20,15 +20,14 @@ from crawler.parsing.article_body import blocks_of, content_root, lead_blocks
 from crawler.parsing.article_dates import page_dates
 from crawler.parsing.article_meta import authors_of, in_noise, terms_of
 from crawler.parsing.html import (
-    HARD_CHROME,
     absolute,
     base_url,
-    chrome_level,
     decode_html,
     heading_around,
     parse_html,
     text_of,
 )
+from crawler.parsing.kinds import HARD_CHROME, chrome_level
 from crawler.parsing.pagedates import DATE_ORDERS, parse_fetched_at
 from crawler.parsing.urls import canonical_post_url
 

@@ -16,7 +16,8 @@ import re
 from lxml import etree
 
 from crawler.parsing.feedfields import drop_footers
-from crawler.parsing.html import BLOCK_TAGS, CHROME, INLINE_TAGS, META, token_flags
+from crawler.parsing.html import BLOCK_TAGS, INLINE_TAGS
+from crawler.parsing.kinds import CHROME, META, token_flags
 from crawler.parsing.text import clean_text
 
 # Content blocks of themes and CMSs; a candidate that holds another one yields to it.

@@ -22,7 +22,8 @@ import re
 
 from lxml import etree
 
-from crawler.parsing.html import NOISY, text_of, token_flags
+from crawler.parsing.html import text_of
+from crawler.parsing.kinds import NOISY, token_flags
 from crawler.parsing.names import parse_name_list
 
 _BYLINE_TOKEN = re.compile(

@@ -17,14 +17,8 @@ from functools import lru_cache
 from lxml import etree
 
 from crawler.parsing.html import (
-    HARD_CHROME,
     HEADING_TAGS,
     INLINE_TAGS,
-    IS_META,
-    LEVEL_BITS,
-    SOFT_CHROME,
-    TITLE_CLASS,
-    PageFacts,
     absolute,
     base_url,
     collapse,
@@ -37,6 +31,14 @@ from crawler.parsing.html import (
     tokens,
     unescape_leftovers,
     valid_url,
+)
+from crawler.parsing.kinds import (
+    HARD_CHROME,
+    IS_META,
+    LEVEL_BITS,
+    SOFT_CHROME,
+    TITLE_CLASS,
+    PageFacts,
 )
 from crawler.parsing.pagination import find_next_url
 from crawler.parsing.regions import (
@@ -144,8 +146,9 @@ def parse_listing(
     if not drafts:
         drafts = _structural_drafts(root, base, post_url, facts)
     entries = _finish(root, drafts, sel, base, facts)
-    post_links = {link.el for draft in drafts for link in draft.links}
-    next_url = find_next_url(root, page_url, base, post_url, sel.next, facts, post_links)
+    # Hrefs of permalinks: the pager skips every link with one (dates, images, read-more).
+    post_hrefs = {link.el.get("href") for draft in drafts for link in draft.links}
+    next_url = find_next_url(root, page_url, base, post_url, sel.next, facts, post_hrefs)
     return ListingPage(entries, next_url)
 
 

@@ -9,7 +9,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
-from crawler.parsing.html import NOISY, WIDGET, PageFacts, absolute, css, text_of, tokens
+from crawler.parsing.html import absolute, css, text_of, tokens
+from crawler.parsing.kinds import NOISY, WIDGET, PageFacts
 
 # Candidate kinds, most trusted first.
 _HEAD_LINK, _REL_NEXT, _NEXT_CLASS, _OLDER_SLOT, _PAGE_URL, _NEXT_TEXT, _NUMBERED = range(7)
@@ -54,7 +55,7 @@ def find_next_url(
     post_url: re.Pattern[str] | None = None,
     selector: str | None = None,
     facts: PageFacts | None = None,
-    post_links: Collection[etree._Element] = (),
+    post_hrefs: Collection[str | None] = (),
 ) -> str | None:
     """The absolute URL of the next (older) listing page, or ``None``.
 
@@ -64,8 +65,9 @@ def find_next_url(
     ``the_posts_navigation``, "Older posts"/"Next"/"»" link texts, and the
     numbered link for the current page + 1. Never returns a newer/previous link,
     the current page, or a post permalink; same-host links win. ``facts`` shares
-    element checks with the rest of the page's parse; ``post_links`` are links already
-    known to resolve to ``post_url`` permalinks, skipped since they cannot be the answer.
+    element checks with the rest of the page's parse; links whose ``href`` is one of
+    ``post_hrefs`` are known to resolve to ``post_url`` permalinks, so they are skipped:
+    they cannot be the answer.
     """
     facts = facts or PageFacts()
     found: list[tuple[int, int, int, str]] = []  # (in a widget, kind, order, url)
@@ -85,10 +87,8 @@ def find_next_url(
             if step >= 0:
                 found.append((0, _HEAD_LINK, len(found), url))
     for a in root.iter("a"):
-        if a in post_links:
-            continue
         href = a.get("href")
-        if not href:
+        if not href or href in post_hrefs:
             continue
         kind = _kind(a, current, facts) if _may_page(a, facts) else None
         if kind is None and ("page" not in href or not _PAGED_HREF.search(href)):
@@ -251,17 +251,26 @@ def _current_page(
     if here[3] is not None:
         return here[3]
     for el in root.iter("span", "a", "li", "em", "strong"):
-        if el.get("aria-current") == "page" or _has_token(el, "current"):
+        if _marked_current(el):
             number = _PAGE_NUMBER_TEXT.fullmatch(text_of(el))
             if number:
                 return int(number.group(1))
     return 1
 
 
-def _has_token(el: etree._Element, name: str) -> bool:
-    """``name in tokens(el)`` without building the list: most elements have no such token."""
-    cls = el.get("class")
-    return (cls is not None and name in cls and name in cls.split()) or el.get("id") == name
+def _marked_current(el: etree._Element) -> bool:
+    """``aria-current="page"``, or "current" in ``tokens(el)``: read with one ``items()`` call
+    (most elements have one attribute or none; libxml2 keeps each name once)."""
+    for name, value in el.items():
+        if name == "aria-current":
+            if value == "page":
+                return True
+        elif name == "class":
+            if "current" in value and "current" in value.split():
+                return True
+        elif name == "id" and value == "current":
+            return True
+    return False
 
 
 def _href(el: etree._Element, base: str) -> str | None:

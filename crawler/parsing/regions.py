@@ -24,19 +24,8 @@ from typing import Any, Protocol, TypeVar
 
 from lxml import etree
 
-from crawler.parsing.html import (
-    BLOCK_TAGS,
-    HEADING_TAGS,
-    IS_META,
-    LEVEL_BITS,
-    SUMMARY,
-    TITLE_CLASS,
-    PageFacts,
-    collapse,
-    has_heading,
-    heading_around,
-    kind_flags,
-)
+from crawler.parsing.html import BLOCK_TAGS, HEADING_TAGS, collapse, has_heading, heading_around
+from crawler.parsing.kinds import IS_META, LEVEL_BITS, SUMMARY, TITLE_CLASS, PageFacts, kind_flags
 
 _SKIP_TAGS = HEADING_TAGS | {"figure", "img", "picture", "video", "audio", "time", "form"}
 # Short lines that describe the entry rather than summarise it.
