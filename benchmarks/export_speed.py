@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 from crawler.demo import synthetic_posts  # noqa: E402
 from crawler.demo.site import wp_trim_words  # noqa: E402
 from crawler.items import Post  # noqa: E402
-from crawler.pipelines.normalise import NormalisePipeline  # noqa: E402
+from crawler.normalising import normalise_post  # noqa: E402
 from crawler.store import EXPORT_KEYS, Archive  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -35,12 +35,11 @@ FORMATS = ("json", "jsonl", "csv", "ris", "bibtex", "csljson")
 
 
 def build(db: Path, count: int) -> None:
-    normalise = NormalisePipeline()
     with Archive(db) as archive:
         archive.register_source("bmjleader", "wordpress", "https://blogs.bmj.com/bmjleader/")
         batch = []
         for demo in synthetic_posts(count):
-            post = normalise.process_item(
+            post = normalise_post(
                 Post(
                     url=f"https://blogs.bmj.com/bmjleader/{demo.path()}",
                     source="bmjleader",

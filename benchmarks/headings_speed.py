@@ -5,7 +5,7 @@
 1. ``parse_heading`` over the labelled table (tests/headings_table.py) repeated
    ``--repeat`` times: the best of ``--runs`` runs (least disturbed by other load).
    Target: at least 50,000 headings/s.
-2. ``NormalisePipeline.process_item`` over ``--posts`` synthetic posts
+2. ``normalise_post`` (what the normalise pipeline runs) over ``--posts`` synthetic posts
    (``crawler.demo.synthetic_posts``; the teaser is the first 55 words of the body
    and ``[…]``, as a WordPress listing shows it), fresh posts each run: µs per post.
 3. ``recurrence.relabelled`` over the stored heading fields of those posts, as a
@@ -25,9 +25,9 @@ from pathlib import Path
 
 from crawler.demo import synthetic_posts
 from crawler.items import Post
+from crawler.normalising import normalise_post
 from crawler.parsing.headings import parse_heading
 from crawler.parsing.recurrence import heading_fields, relabelled
-from crawler.pipelines.normalise import NormalisePipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from headings_table import ROWS  # noqa: E402
@@ -65,16 +65,15 @@ def table_speed(repeat: int, runs: int) -> None:
 def normalise_speed(count: int, runs: int) -> list[Post]:
     """Time the normalise pipeline; return the posts it normalised last."""
     demo = synthetic_posts(count)
-    pipeline = NormalisePipeline()  # no archive: no known series, as on a first crawl
     micros = []
     for _ in range(runs):
         posts = [_post(demo_post.heading, demo_post.path(), demo_post.body) for demo_post in demo]
         start = time.process_time()
         for post in posts:
-            pipeline.process_item(post)
+            normalise_post(post)  # no known series, as on a first crawl
         micros.append((time.process_time() - start) / count * 1e6)
     print(
-        f"NormalisePipeline: {statistics.median(micros):.1f} µs/post median, "
+        f"normalise_post: {statistics.median(micros):.1f} µs/post median, "
         f"{min(micros):.1f} best of {runs} ({count:,} synthetic posts)"
     )
     return posts

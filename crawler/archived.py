@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import re
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from w3lib.encoding import html_to_unicode
@@ -33,8 +34,14 @@ class ParsedRecord:
     problem: str | None = None  # why the page gave nothing, with the record's place
 
 
-def parse_archived(response: ArchivedResponse, source: Source | None) -> ParsedRecord:
-    """Parse a listing, feed, story, hub or article page from a WARC record."""
+def parse_archived(
+    response: ArchivedResponse, source: Source | None, known_series: Sequence[str] | None = None
+) -> ParsedRecord:
+    """Parse a listing, feed, story, hub or article page from a WARC record.
+
+    With ``known_series`` a listing's posts come normalised, as a crawl's parsing
+    process gives them (see ``read_listing``).
+    """
     body = decoded_body(response)
     text = None if response.kind == "feed" else body_text(response, body)
     name = response.source or "unknown"
@@ -51,7 +58,13 @@ def parse_archived(response: ArchivedResponse, source: Source | None) -> ParsedR
             pattern = _post_pattern(source, response.extra.get("start_url") or response.url)
             selectors = source.selectors if source else None
             listing = read_listing(
-                text, response.url, pattern, source=source, source_name=name, selectors=selectors
+                text,
+                response.url,
+                pattern,
+                source=source,
+                source_name=name,
+                selectors=selectors,
+                known_series=known_series,
             )
             return ParsedRecord(items=list(listing.posts))
         if response.kind == "feed":

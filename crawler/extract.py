@@ -8,14 +8,19 @@ with today's parsers gives what a crawl with them would have given.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from crawler.items import Post, Resource
+from crawler.normalising import is_normalised, normalise_post, with_page_byline
 from crawler.parsing.feeds import Feed, FeedEntry
 from crawler.parsing.hub import Resource as HubEntry
-from crawler.parsing.listing import ListingPage, ListingSelectors, parse_listing
+from crawler.parsing.listing import (
+    ListingPage,
+    ListingSelectors,
+    parse_listing,
+)
 from crawler.parsing.medium import MediumArticle
 from crawler.sources import Source
 
@@ -39,17 +44,70 @@ def read_listing(
     source: Source | None,
     source_name: str,
     selectors: ListingSelectors | None = None,
+    known_series: Sequence[str] | None = None,
 ) -> ListingPosts:
     """Parse a listing page into Posts, keeping the source's ``allow``ed URLs.
 
-    One call, so a spider can run it in its parsing process and get back plain items.
+    With ``known_series`` (the source's series names, see ``normalise_post``)
+    the posts come back normalised. One call, so it can run in a parsing process.
     """
-    listing = parse_listing(text, page_url, post_url, selectors=selectors)
-    keep = allowed_by(source)
-    return ListingPosts(
-        listing_posts(listing, source=source_name, page_url=page_url, keep=keep),
-        listing.next_url,
+    return _listing_posts(
+        parse_listing(text, page_url, post_url, selectors=selectors),
+        page_url,
+        source=source,
+        source_name=source_name,
+        known_series=known_series,
     )
+
+
+class ListingReader:
+    """One source's listing pages, read as a spider's parsing process reads them.
+
+    Built once with what stays the same from page to page, so each page's call
+    sends only its text; the posts come back normalised.
+    """
+
+    def __init__(
+        self,
+        post_url: re.Pattern[str],
+        *,
+        source: Source | None,
+        source_name: str,
+        selectors: ListingSelectors | None = None,
+        known_series: Sequence[str] = (),
+    ) -> None:
+        self.post_url = post_url
+        self.source = source
+        self.source_name = source_name
+        self.selectors = selectors
+        self.known_series = tuple(known_series)
+
+    def read(self, text: str, page_url: str) -> ListingPosts:
+        """``read_listing`` of one page, normalised."""
+        return read_listing(
+            text,
+            page_url,
+            self.post_url,
+            source=self.source,
+            source_name=self.source_name,
+            selectors=self.selectors,
+            known_series=self.known_series,
+        )
+
+
+def _listing_posts(
+    listing: ListingPage,
+    page_url: str,
+    *,
+    source: Source | None,
+    source_name: str,
+    known_series: Sequence[str] | None,
+) -> ListingPosts:
+    posts = listing_posts(listing, source=source_name, page_url=page_url, keep=allowed_by(source))
+    if known_series is not None:
+        for post in posts:
+            normalise_post(post, known_series)
+    return ListingPosts(posts, listing.next_url)
 
 
 def listing_posts(
@@ -130,11 +188,17 @@ def hub_resources(
 def article_post(post: Post, page: ArticlePage, *, fetched_at: str) -> Post:
     """The listing's ``post`` completed with what its own page says.
 
-    The page's byline goes in ``authors``; the heading's, when it has one, wins later.
+    The page's byline goes in ``authors``; the heading's, when it has one, wins
+    (later for a raw post, at once for a normalised one).
     """
+    if is_normalised(post):
+        authors, author_source = with_page_byline(post, page.authors)
+    else:
+        authors, author_source = list(page.authors), post.author_source
     return replace(
         post,
-        authors=list(page.authors),
+        authors=authors,
+        author_source=author_source,
         published=_date_part(page.published) or post.published,
         published_raw=page.published_raw,
         date_precision=page.date_precision,

@@ -1,6 +1,7 @@
-"""The item schemas. Every blog source yields ``Post``; a resource hub yields ``Resource``.
+"""The item schemas. Every blog source finds ``Post``s; a resource hub finds ``Resource``s.
 
-Field names are the export keys.
+Spiders yield them a page at a time, as ``PageEntries``: the unit the pipelines
+handle and the store saves in one transaction. Field names are the export keys.
 """
 
 from __future__ import annotations
@@ -62,3 +63,22 @@ class Resource:
     title: str
     description: str = ""
     link: str | None = None
+
+
+@dataclass
+class PageEntries:
+    """The entries a spider found on one page (listing, feed, article or hub page).
+
+    One item per page rather than per entry: Scrapy's work per item (spider
+    middlewares, pipeline chain, signals) would otherwise cost the crawl's
+    thread more than parsing the page. All entries are of one kind.
+    """
+
+    page_url: str
+    entries: list[Post] | list[Resource]
+
+    @property
+    def posts(self) -> list[Post]:
+        """The entries when they are posts (none for a hub page)."""
+        entries = self.entries
+        return entries if entries and isinstance(entries[0], Post) else []  # type: ignore[return-value]

@@ -23,7 +23,7 @@ from scrapy.exceptions import DropItem
 from crawler.archived import ParsedRecord, parse_archived
 from crawler.background import BackgroundProcess, InProcess
 from crawler.extract import article_post
-from crawler.items import Post, Resource
+from crawler.items import PageEntries, Post
 from crawler.parsing.urls import canonical_post_url
 from crawler.pipelines.dedupe import DedupePipeline
 from crawler.pipelines.export import ExportPipeline
@@ -90,14 +90,14 @@ def reparse(
     # Listing posts by canonical URL: a later record of the post's own page completes one.
     listed: dict[str, Post] = {}
 
-    def process(item: Post | Resource, *, completing: bool = False) -> None:
+    def process(page: PageEntries, *, completing: bool = False) -> None:
         try:
-            item = normalise.process_item(item)
+            page = normalise.process_item(page)
             # A post's own page completes a post already stored in this run: not a duplicate.
-            store.process_item(item if completing else dedupe.process_item(item))
+            store.process_item(page if completing else dedupe.process_item(page))
         except DropItem:
             return
-        report.items += 1
+        report.items += len(page.entries)
 
     def take(response: ArchivedResponse, parsed: ParsedRecord) -> None:
         name = response.source or "unknown"
@@ -110,10 +110,8 @@ def reparse(
             if post is None:
                 return  # a page whose listing entry is not in these files
             if parsed.article is not None:
-                process(
-                    article_post(post, parsed.article, fetched_at=response.fetched_at),
-                    completing=True,
-                )
+                completed = article_post(post, parsed.article, fetched_at=response.fetched_at)
+                process(PageEntries(response.url, [completed]), completing=True)
             elif parsed.problem:
                 report.skipped.append(parsed.problem)
             return
@@ -122,10 +120,12 @@ def reparse(
         for item in parsed.items:
             if isinstance(item, Post):
                 listed.setdefault(canonical_post_url(item.url), replace(item))
-            process(item)
+        if parsed.items:
+            process(PageEntries(response.url, list(parsed.items)))
 
     try:
-        for response, parsed in _parsed(_responses(paths, report), sources, workers):
+        responses = _responses(paths, report)
+        for response, parsed in _parsed(responses, sources, normalise.known_series, workers):
             take(response, parsed)
     finally:
         store.close_spider()
@@ -134,9 +134,15 @@ def reparse(
 
 
 def _parsed(
-    responses: Iterator[ArchivedResponse], sources: dict[str, Source], workers: int | None
+    responses: Iterator[ArchivedResponse],
+    sources: dict[str, Source],
+    known_series: dict[str, tuple[str, ...]],
+    workers: int | None,
 ) -> Iterator[tuple[ArchivedResponse, ParsedRecord]]:
-    """Each response with what it parses to, in order; parsed by ``workers`` processes."""
+    """Each response with what it parses to, in order; parsed by ``workers`` processes.
+
+    Listing posts come normalised (with each source's ``known_series``), as in a crawl.
+    """
     count = (os.cpu_count() or 1) if workers is None else workers
     pool = [
         BackgroundProcess(_PARSER) if count else InProcess(_PARSER) for _ in range(max(count, 1))
@@ -145,8 +151,9 @@ def _parsed(
     try:
         for number, response in enumerate(responses):
             worker = pool[number % len(pool)]
-            source = sources.get(response.source or "unknown")
-            worker.call("run", parse_archived, (response, source), {}, context=number)
+            name = response.source or "unknown"
+            args = (response, sources.get(name), known_series.get(name, ()))
+            worker.call("run", parse_archived, args, {}, context=number)
             waiting.append((worker, response))
             if len(waiting) >= _AHEAD * len(pool):
                 yield _answer(*waiting.popleft())

@@ -21,7 +21,7 @@ from crawler.background import (
     Functions,
     InProcess,
 )
-from crawler.items import Post
+from crawler.items import PageEntries, Post
 from crawler.parsing.listing import parse_listing
 from crawler.parsing.urls import post_permalink_pattern
 from crawler.pipelines.store import StorePipeline
@@ -205,18 +205,21 @@ def _open_store(tmp_path: Path, background: bool = True) -> tuple[Path, Tally, S
     return db, stats, store
 
 
-def _post(url: str, source: str, page: str) -> Post:
-    return Post(url=url, source=source, heading=f"A post at {url}", listing_url=page)
+def _post(url: str, source: str = "blog") -> Post:
+    return Post(url=url, source=source, heading=f"A post at {url}")
+
+
+def _page(page_url: str, *posts: Post) -> PageEntries:
+    return PageEntries(page_url, list(posts))
 
 
 @pytest.mark.parametrize("background", [True, False], ids=["child", "inline"])
 def test_the_store_pipeline_saves_pages_in_order_and_counts_them(tmp_path, background):
     db, stats, store = _open_store(tmp_path, background=background)
     for page in range(1, 4):
-        for n in range(5):
-            url = f"https://blog.example/2024/01/0{page}/post-{n}/"
-            store.process_item(_post(url, "blog", f"https://blog.example/page/{page}/"))
-    store.process_item(_post("https://blog.example/2024/01/01/post-0/", "blog", "again"))
+        posts = [_post(f"https://blog.example/2024/01/0{page}/post-{n}/") for n in range(5)]
+        store.process_item(_page(f"https://blog.example/page/{page}/", *posts))
+    store.process_item(_page("again", _post("https://blog.example/2024/01/01/post-0/")))
     store.close_spider()
     assert stats[runstats.POSTS_NEW] == 15
     assert stats[runstats.POSTS_UNCHANGED] == 1
@@ -229,13 +232,11 @@ def test_a_page_the_store_refuses_is_logged_with_its_url_and_the_rest_are_kept(
     tmp_path, caplog, background
 ):
     db, stats, store = _open_store(tmp_path, background=background)
-    store.process_item(_post("https://blog.example/2024/01/01/a/", "blog", "https://blog.example/"))
-    store.process_item(
-        _post("https://elsewhere.example/x/", "unregistered", "https://elsewhere.example/")
-    )
-    store.process_item(
-        _post("https://blog.example/2024/01/01/b/", "blog", "https://blog.example/page/2/")
-    )
+    store.process_item(_page("https://blog.example/", _post("https://blog.example/2024/01/01/a/")))
+    elsewhere = _post("https://elsewhere.example/x/", "unregistered")
+    store.process_item(_page("https://elsewhere.example/", elsewhere))
+    second = _post("https://blog.example/2024/01/01/b/")
+    store.process_item(_page("https://blog.example/page/2/", second))
     store.close_spider()
     assert runstats.errors_by_kind(stats) == {"store": 1}
     assert "Could not save posts from https://elsewhere.example/" in caplog.text
@@ -246,13 +247,12 @@ def test_a_page_the_store_refuses_is_logged_with_its_url_and_the_rest_are_kept(
 
 def test_the_store_pipeline_counts_stored_posts_whose_heading_gave_authors(tmp_path):
     db, stats, store = _open_store(tmp_path)
-    page = "https://blog.example/"
-    by_heading = _post("https://blog.example/2024/01/01/a/", "blog", page)
+    by_heading = _post("https://blog.example/2024/01/01/a/")
     by_heading.authors, by_heading.author_source = ["Ann Lee"], "heading"
-    by_page = _post("https://blog.example/2024/01/01/b/", "blog", page)
+    by_page = _post("https://blog.example/2024/01/01/b/")
     by_page.authors, by_page.author_source = ["Bo Chen"], "page"
-    for item in (by_heading, by_page, _post("https://blog.example/2024/01/01/c/", "blog", page)):
-        store.process_item(item)
+    unsigned = _post("https://blog.example/2024/01/01/c/")
+    store.process_item(_page("https://blog.example/", by_heading, by_page, unsigned))
     store.close_spider()
     assert stats[runstats.AUTHORED] == 1
 
@@ -261,19 +261,15 @@ def test_a_store_process_that_dies_is_one_error_and_the_pages_saved_before_are_k
     tmp_path, caplog
 ):
     db, stats, store = _open_store(tmp_path)
-    first = "https://blog.example/"
-    store.process_item(_post("https://blog.example/2024/01/01/a/", "blog", first))
-    store.process_item(_post("https://blog.example/2024/01/01/b/", "blog", "page 2"))
+    store.process_item(_page("https://blog.example/", _post("https://blog.example/2024/01/01/a/")))
     deadline = time.monotonic() + 20
     while not stats.get(runstats.POSTS_NEW) and time.monotonic() < deadline:
-        store.flush()  # collects the first page's answer once it is saved
+        store.collect()  # the first page's answer, once it is saved
         time.sleep(0.05)
     store.writer._process.kill()
     store.writer._process.wait()
     for page in range(3, 6):
-        store.process_item(
-            _post(f"https://blog.example/2024/01/0{page}/c/", "blog", f"page {page}")
-        )
+        store.process_item(_page(f"page {page}", _post(f"https://blog.example/2024/01/0{page}/c/")))
     store.close_spider()
     assert runstats.errors_by_kind(stats) == {"store": 1}
     assert "stopped unexpectedly" in caplog.text

@@ -11,7 +11,7 @@ import pytest
 from scrapy.exceptions import DropItem
 
 from crawler import runstats
-from crawler.items import Post
+from crawler.items import PageEntries, Post
 from crawler.parsing.urls import canonical_post_url
 from crawler.pipelines.dedupe import DedupePipeline
 from crawler.reparse import Tally
@@ -114,8 +114,14 @@ def test_dedupe_takes_an_alias_for_its_post(tmp_path):
     dedupe = DedupePipeline(stats, str(db))
     dedupe.open_spider()
 
-    assert dedupe.process_item(Post(url=second, source="x", heading="A")).url == second
+    def page(*urls: str) -> PageEntries:
+        return PageEntries(
+            "https://x.example/", [Post(url=u, source="x", heading="A") for u in urls]
+        )
+
+    assert [p.url for p in dedupe.process_item(page(second)).entries] == [second]
     with pytest.raises(DropItem, match="already seen"):
-        dedupe.process_item(Post(url=first, source="x", heading="A"))
-    assert dedupe.process_item(Post(url="https://x.example/c/", source="x", heading="C"))
-    assert stats[runstats.DUPLICATES] == 1
+        dedupe.process_item(page(first))
+    fresh = dedupe.process_item(page(first, "https://x.example/c/")).entries
+    assert [p.url for p in fresh] == ["https://x.example/c/"]
+    assert stats[runstats.DUPLICATES] == 2

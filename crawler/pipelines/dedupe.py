@@ -13,7 +13,7 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler import runstats
-from crawler.items import Post, Resource
+from crawler.items import PageEntries, Post, Resource
 from crawler.store import Archive, ArchiveError
 
 
@@ -38,14 +38,25 @@ class DedupePipeline:
         except ArchiveError:
             self.aliases = {}
 
-    def process_item(self, item: Post | Resource) -> Post | Resource:
-        if isinstance(item, Post):
-            key = self.aliases.get(item.url, item.url)
-        else:
-            key = f"resource:{item.id}"
-        if key in self.seen:
-            self.stats.inc_value(runstats.DUPLICATES)
+    def process_item(self, item: PageEntries) -> PageEntries:
+        """The page's entries not seen before in this crawl; dropped when there are none."""
+        fresh = [entry for entry in item.entries if self.first_sight(entry)]
+        if len(fresh) < len(item.entries):
+            self.stats.inc_value(runstats.DUPLICATES, len(item.entries) - len(fresh))
+        if not fresh:
             # Expected on paginated blogs, so not worth a warning.
-            raise DropItem(f"already seen in this crawl: {key}", log_level="DEBUG")
-        self.seen.add(key)
+            message = f"every entry already seen in this crawl: {item.page_url}"
+            raise DropItem(message, log_level="DEBUG")
+        item.entries = fresh
         return item
+
+    def first_sight(self, entry: Post | Resource) -> bool:
+        """Whether ``entry`` is new to this crawl (and remember it)."""
+        if isinstance(entry, Post):
+            key = self.aliases.get(entry.url, entry.url)
+        else:
+            key = f"resource:{entry.id}"
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True

@@ -11,7 +11,7 @@ from scrapy.statscollectors import StatsCollector
 
 from crawler import runstats
 from crawler.background import BackgroundError, BackgroundProcess, InProcess, Outcome
-from crawler.items import Post, Resource
+from crawler.items import PageEntries, Post, Resource
 from crawler.store import utc_now
 
 logger = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ _COUNTS = {"save_posts": runstats.POST_COUNTS, "save_resources": runstats.RESOUR
 
 
 class StorePipeline:
-    """Buffers the items of one page and saves them in one transaction.
+    """Saves each page's entries in one transaction.
 
     The saving runs in a background process (setting ``BACKGROUND_PROCESSES``),
     so the crawl's one thread goes on fetching and parsing while SQLite writes;
@@ -46,8 +46,6 @@ class StorePipeline:
         self.background = background
         self.crawler = crawler  # to end the crawl if the archive writer stops
         self.writer: BackgroundProcess | InProcess | None = None
-        self.buffer: list[Post | Resource] = []
-        self.page: tuple[type, str | None] | None = None
         self.sources: set[str] = set()
 
     @classmethod
@@ -68,34 +66,32 @@ class StorePipeline:
         assert self.writer is not None
         self.writer.call("register_source", name, kind, start_url, context=name)
 
-    def process_item(self, item: Post | Resource) -> Post | Resource:
-        page = (type(item), item.listing_url if isinstance(item, Post) else item.page_url)
-        if self.buffer and page != self.page:
-            self.flush()
-        self.page = page
-        self.buffer.append(item)
-        self.sources.add(item.source)
-        # Counted here, not on item_scraped: a signal per item costs the crawl's thread more.
-        if isinstance(item, Post) and item.authors and item.author_source == "heading":
-            self.stats.inc_value(runstats.AUTHORED)
+    def process_item(self, item: PageEntries) -> PageEntries:
+        """Send the page's entries to be saved (in order, one transaction)."""
+        entries = item.entries
+        if not entries or self.writer is None:
+            return item  # nothing to save, or the writer stopped (and said so)
+        self.sources.update({entry.source for entry in entries})
+        try:
+            if isinstance(entries[0], Resource):
+                rows = [asdict(r) for r in entries]
+                self.writer.call("save_resources", rows, utc_now(), context=item.page_url)
+            else:
+                rows = [{name: getattr(post, name) for name in STORED_FIELDS} for post in entries]
+                self.writer.call("save_posts", rows, utc_now(), context=item.page_url)
+                # Counted here, not on item_scraped: cheaper for the crawl's thread.
+                authored = sum(1 for p in entries if p.authors and p.author_source == "heading")
+                if authored:
+                    self.stats.inc_value(runstats.AUTHORED, authored)
+            self.collect()
+        except BackgroundError as exc:
+            self._writer_stopped(exc, item.page_url)
         return item
 
-    def flush(self) -> None:
-        """Send the buffered page's items to be saved; count the pages saved so far."""
-        if not self.buffer or self.writer is None:
-            return
-        items, self.buffer = self.buffer, []
-        page_url = self.page[1] if self.page else None
-        try:
-            if isinstance(items[0], Resource):
-                rows = [asdict(r) for r in items]
-                self.writer.call("save_resources", rows, utc_now(), context=page_url)
-            else:
-                rows = [{name: getattr(post, name) for name in STORED_FIELDS} for post in items]
-                self.writer.call("save_posts", rows, utc_now(), context=page_url)
+    def collect(self) -> None:
+        """Count the pages the store's process has saved so far; log what it refused."""
+        if self.writer is not None:
             self._count(self.writer.outcomes())
-        except BackgroundError as exc:
-            self._writer_stopped(exc, page_url)
 
     def _writer_stopped(self, error: BackgroundError, page_url: str | None) -> None:
         """The store's process died (killed, out of memory): end the crawl, keep what is saved."""
@@ -122,9 +118,6 @@ class StorePipeline:
                 self.stats.inc_value(runstats.POSTS_RELABELLED, outcome.result)
 
     def close_spider(self) -> None:
-        if self.writer is None:
-            return
-        self.flush()
         writer, self.writer = self.writer, None
         if writer is None:
             return  # it stopped, and said so

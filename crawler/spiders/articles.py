@@ -19,7 +19,8 @@ from twisted.python.failure import Failure
 
 from crawler import runstats
 from crawler.extract import article_post
-from crawler.items import Post
+from crawler.items import PageEntries, Post
+from crawler.normalising import is_normalised
 from crawler.parsing.article import NotAnArticlePage, parse_article
 from crawler.parsing.teaser import parse_teaser
 from crawler.parsing.urls import canonical_post_url
@@ -50,10 +51,12 @@ class ArticleFollowingSpider(SourceSpider):
         self.full = self.settings.getbool("FULL_CRAWL", False)
         self.date_order = self.source.date_order if self.source else "DMY"
         self.known: dict[str, KnownPost] = {}
+        self.known_series: tuple[str, ...] = ()  # for normalise_post, as the pipeline has them
         try:
             with Archive(self.settings.get("ARCHIVE_DB"), read_only=True) as archive:
                 rows = archive.article_state(self.source_name)
                 last = archive.last_finished_run(self.source_name)
+                self.known_series = tuple(archive.series_names().get(self.source_name, ()))
         except ArchiveError:
             return  # a new archive: every post is new
         self.known = {
@@ -74,9 +77,18 @@ class ArticleFollowingSpider(SourceSpider):
         """Whether a listing page shows only archived posts, so older pages need no visit."""
         return not self.full and all(canonical_post_url(p.url) in self.known for p in posts)
 
-    def route_posts(self, posts: list[Post]) -> list[Any]:
-        """Each post as it is, or a request for its page when that is worth reading."""
-        return [self._article_request(p) if self._wants_article(p) else p for p in posts]
+    def route_posts(self, posts: list[Post], page_url: str) -> list[Any]:
+        """A request for each post's page worth reading, and the other posts as they are."""
+        output: list[Any] = []
+        kept: list[Post] = []
+        for post in posts:
+            if self._wants_article(post):
+                output.append(self._article_request(post))
+            else:
+                kept.append(post)
+        if kept:
+            output.append(PageEntries(page_url, kept))
+        return output
 
     def _wants_article(self, post: Post) -> bool:
         if not self.follow_articles:
@@ -84,7 +96,10 @@ class ArticleFollowingSpider(SourceSpider):
         known = self.known.get(canonical_post_url(post.url))
         if known is None or not known.article_read or known.heading != post.heading:
             return True
-        return post.teaser is not None and parse_teaser(post.teaser).text != known.teaser
+        if post.teaser is None:
+            return False
+        teaser = post.teaser if is_normalised(post) else parse_teaser(post.teaser).text
+        return teaser != known.teaser
 
     def _article_request(self, post: Post) -> scrapy.Request:
         return scrapy.Request(
@@ -96,7 +111,7 @@ class ArticleFollowingSpider(SourceSpider):
             priority=-1,  # the listing walk first: it decides what else to fetch
         )
 
-    def parse_article_page(self, response: Response, post: Post) -> list[Post]:
+    def parse_article_page(self, response: Response, post: Post) -> list[PageEntries]:
         if not isinstance(response, TextResponse):
             return [self._failed_post(post, "not_html", response.url, "page is not HTML")]
         fetched_at = utc_now()
@@ -107,20 +122,20 @@ class ArticleFollowingSpider(SourceSpider):
         except NotAnArticlePage as exc:
             return [self._failed_post(post, "not_an_article", response.url, str(exc))]
         self.crawler.stats.inc_value(runstats.ARTICLES)
-        return [article_post(post, page, fetched_at=fetched_at)]
+        return [PageEntries(response.url, [article_post(post, page, fetched_at=fetched_at)])]
 
-    def article_failed(self, failure: Failure) -> list[Post]:
+    def article_failed(self, failure: Failure) -> list[PageEntries]:
         post: Post = failure.request.cb_kwargs["post"]
         kind, reason = failure_kind(failure)
         return [self._failed_post(post, kind, failure.request.url, reason)]
 
-    def _failed_post(self, post: Post, kind: str, url: str, reason: str) -> Post:
+    def _failed_post(self, post: Post, kind: str, url: str, reason: str) -> PageEntries:
         """The listing's post, with why its page could not be read."""
         log = logger.warning if kind == "too_large" else logger.error
         log("Article page failed: %s: %s", url, reason)
         runstats.record_error(self.crawler.stats, f"article_{kind}", url, reason, page_failed=False)
         post.article_error = reason
-        return post
+        return PageEntries(url, [post])
 
 
 def _same_scheme_as(url: str, page_url: str | None) -> str:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
 import scrapy
 from scrapy.exceptions import (
@@ -30,9 +29,6 @@ from crawler.extract import allowed_by
 from crawler.sources import Source
 
 logger = logging.getLogger(__name__)
-
-T = TypeVar("T")
-_PARSER = "crawler.background:Functions"
 
 
 class SourceSpider(scrapy.Spider):
@@ -65,7 +61,7 @@ class SourceSpider(scrapy.Spider):
         self.max_pages = positive_int(max_pages, "max_pages")
         self.source_name = self.source.name if self.source else self.name
         self.keep = allowed_by(self.source)  # the source's ``allow`` path prefix
-        self._parser: BackgroundProcess | InProcess | None = None
+        self._processes: list[BackgroundProcess | InProcess] = []
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -74,21 +70,24 @@ class SourceSpider(scrapy.Spider):
         # Spider priority: an explicit -s USER_AGENT=... still wins.
         settings.set("USER_AGENT", f"blogarchive/{__version__} (+{contact})", priority="spider")
 
-    async def run_parser(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """``function(*args, **kwargs)``, a pure parser, run in the spider's parsing process.
+    def parsing_process(
+        self, target: str, *args: Any, **kwargs: Any
+    ) -> BackgroundProcess | InProcess:
+        """The object ``target`` (``module:Class``, pure parsers) run in a child process.
 
         The crawl's thread meanwhile sends the next request and stores earlier
-        entries. With BACKGROUND_PROCESSES off it runs here, at once.
+        entries. With BACKGROUND_PROCESSES off it runs here, and answers at
+        once. It is closed with the spider.
         """
-        if self._parser is None:
-            background = self.settings.getbool("BACKGROUND_PROCESSES", True)
-            self._parser = (BackgroundProcess if background else InProcess)(_PARSER)
-        return await self._parser.ask("run", function, args, kwargs)
+        background = self.settings.getbool("BACKGROUND_PROCESSES", True)
+        process = (BackgroundProcess if background else InProcess)(target, *args, **kwargs)
+        self._processes.append(process)
+        return process
 
     def closed(self, reason: str) -> None:
-        if self._parser is not None:
-            parser, self._parser = self._parser, None
-            parser.close()
+        processes, self._processes = self._processes, []
+        for process in processes:
+            process.close()
 
     def wants_page(self, page: int) -> bool:
         return self.max_pages is None or page <= self.max_pages

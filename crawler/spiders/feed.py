@@ -76,7 +76,7 @@ class FeedSpider(ArticleFollowingSpider):
         next_url = feed.next_url or self._older_page(feed_url, page)
         if next_url and self.wants_page(page + 1) and not self.caught_up(posts):
             output.append(self._feed_request(next_url, feed_url=feed_url, page=page + 1))
-        output.extend(self.route_posts(posts))
+        output.extend(self.route_posts(posts, response.url))
         return output
 
     def _older_page(self, feed_url: str, page: int) -> str | None:

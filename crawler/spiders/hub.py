@@ -11,6 +11,7 @@ from twisted.python.failure import Failure
 
 from crawler import runstats
 from crawler.extract import hub_resources
+from crawler.items import PageEntries
 from crawler.parsing.hub import parse_resource_hub
 from crawler.spiders.base import SourceSpider
 
@@ -35,7 +36,8 @@ class ResourceHubSpider(SourceSpider):
             return []
         self.crawler.stats.inc_value(runstats.LISTING_PAGES)
         self.crawler.stats.inc_value(runstats.ENTRIES, len(resources))
-        return hub_resources(resources, source=self.source_name, keep=self.keep)
+        entries = hub_resources(resources, source=self.source_name, keep=self.keep)
+        return [PageEntries(response.url, entries)] if entries else []
 
     def hub_failed(self, failure: Failure) -> None:
         self.record_failure(failure)

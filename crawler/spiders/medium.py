@@ -11,6 +11,7 @@ from twisted.python.failure import Failure
 
 from crawler import runstats
 from crawler.extract import medium_post
+from crawler.items import PageEntries
 from crawler.parsing.medium import NotAnArticle, parse_medium_article
 from crawler.spiders.base import SourceSpider
 
@@ -36,7 +37,8 @@ class MediumSpider(SourceSpider):
             return []
         self.crawler.stats.inc_value(runstats.LISTING_PAGES)
         self.crawler.stats.inc_value(runstats.ENTRIES)
-        return [medium_post(article, source=self.source_name, page_url=response.url)]
+        post = medium_post(article, source=self.source_name, page_url=response.url)
+        return [PageEntries(response.url, [post])]
 
     def article_failed(self, failure: Failure) -> None:
         self.record_failure(failure)

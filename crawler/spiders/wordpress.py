@@ -16,7 +16,7 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler import runstats
-from crawler.extract import read_listing
+from crawler.background import BackgroundProcess, InProcess
 from crawler.parsing.listing import listing_next_url
 from crawler.parsing.urls import next_page_guess, post_permalink_pattern, strip_crawl_traps
 from crawler.spiders.articles import ArticleFollowingSpider
@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 # After this many failed listing pages in a row the site is taken to be down.
 MAX_FAILURES_IN_A_ROW = 3
+READER = "crawler.extract:ListingReader"
 
 
 class WordPressSpider(ArticleFollowingSpider):
@@ -46,6 +47,7 @@ class WordPressSpider(ArticleFollowingSpider):
         else:
             self.post_url = post_permalink_pattern(self.start_url)
         self.selectors = source.selectors if source else None
+        self._reader: BackgroundProcess | InProcess | None = None
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.start_following()
@@ -79,42 +81,32 @@ class WordPressSpider(ArticleFollowingSpider):
         if not isinstance(response, TextResponse):
             self.record_error("not_html", response.url, "response is not HTML")
             return
-        early = self._early_next_request(response, page)
-        if early is not None:
-            yield early  # it downloads while the parsing process reads this page
-        listing = await self.run_parser(
-            read_listing,
-            response.text,
-            response.url,
-            self.post_url,
-            source=self.source,
-            source_name=self.source_name,
-            selectors=self.selectors,
-        )
+        url = response.url
+        early_url = self._early_next_url(response, page)
+        if early_url is not None:  # it downloads while the parsing process reads this page
+            yield self._listing_request(early_url, page=page + 1, guessed=False)
+        listing = await self._listing_reader().ask("read", response.text, url)
         posts = listing.posts
         if not posts:
-            for request in self._empty_page(response.url, page, listing.next_url):
-                if early is None or request.url != early.url:
+            for request in self._empty_page(url, page, listing.next_url):
+                if request.url != early_url:
                     yield request
             return
         stats.inc_value(runstats.LISTING_PAGES)
         stats.inc_value(runstats.ENTRIES, len(posts))
         # Ask for the next page first so it downloads while these entries are stored.
         if self.caught_up(posts):
-            logger.info("Every post on %s is archived: older pages need no visit", response.url)
+            logger.info("Every post on %s is archived: older pages need no visit", url)
         elif self.wants_page(page + 1):
-            if listing.next_url and listing.next_url != response.url:
-                request = self._listing_request(listing.next_url, page=page + 1, guessed=False)
-            else:
-                guess = next_page_guess(response.url, self.start_url)
-                request = self._listing_request(guess, page=page + 1, guessed=True)
-            if early is None or request.url != early.url:
-                yield request
-        for output in self.route_posts(posts):
+            explicit = bool(listing.next_url) and listing.next_url != url
+            next_url = listing.next_url if explicit else next_page_guess(url, self.start_url)
+            if next_url != early_url:
+                yield self._listing_request(next_url, page=page + 1, guessed=not explicit)
+        for output in self.route_posts(posts, url):
             yield output
 
-    def _early_next_request(self, response: TextResponse, page: int) -> scrapy.Request | None:
-        """The next page's request before this page is parsed, when the walk surely takes it.
+    def _early_next_url(self, response: TextResponse, page: int) -> str | None:
+        """The next page's link, read before this page is parsed, when the walk surely takes it.
 
         Only a walk that cannot stop early (every page wanted) and only an explicit
         next link: a guessed ``/page/N+1/`` waits until this page shows entries.
@@ -122,9 +114,19 @@ class WordPressSpider(ArticleFollowingSpider):
         if not self.walks_every_page() or not self.wants_page(page + 1):
             return None
         url = listing_next_url(response.text, response.url, self.post_url, self.selectors)
-        if not url or url == response.url:
-            return None
-        return self._listing_request(url, page=page + 1, guessed=False)
+        return url if url and url != response.url else None
+
+    def _listing_reader(self) -> BackgroundProcess | InProcess:
+        if self._reader is None:
+            self._reader = self.parsing_process(
+                READER,
+                self.post_url,
+                source=self.source,
+                source_name=self.source_name,
+                selectors=self.selectors,
+                known_series=self.known_series,
+            )
+        return self._reader
 
     def _empty_page(self, url: str, page: int, next_url: str | None) -> list[scrapy.Request]:
         """A page without entries ends the walk, unless it is the first or links onwards."""
