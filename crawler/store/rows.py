@@ -62,6 +62,8 @@ _REQUIRED = ("url", "source", "heading")
 _BOOLEANS = ("authors_more", "teaser_truncated", "partial", "date_relative")
 _UNKNOWABLE = frozenset({"date_relative"})
 _DEFAULTS = {"kind": "article", "author_source": "none"}
+# json.dumps(..., ensure_ascii=False) builds this encoder on every call: keep one.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def post_to_row(post: Mapping[str, Any], index: int = 0) -> dict[str, Any]:
@@ -88,7 +90,7 @@ def post_to_row(post: Mapping[str, Any], index: int = 0) -> dict[str, Any]:
 
 def authors_to_json(names: Sequence[str]) -> str:
     """The stored form of a list of names (authors, tags): a JSON array, readable as UTF-8."""
-    return json.dumps(list(names), ensure_ascii=False)
+    return _ENCODE(list(names))
 
 
 def export_shape(values: Sequence[Any]) -> dict[str, Any]:
