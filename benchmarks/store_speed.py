@@ -16,6 +16,7 @@ machine's other work only ever adds to it. Then compares the Python peak memory
 from __future__ import annotations
 
 import argparse
+import gc
 import tempfile
 import time
 import tracemalloc
@@ -57,6 +58,8 @@ def save_costs(folder: Path, pages: list[Page], repeat: int) -> list[tuple[float
     """(CPU µs a post, posts/s) of saving ``pages`` new, then unchanged: the best of ``repeat``."""
     count = sum(len(page) for page in pages)
     best = [(float("inf"), 0.0)] * len(SEEN)
+    # The store's process holds one page at a time: keep the collector off the others.
+    gc.freeze()
     for run in range(repeat):
         with Archive(folder / f"speed-{run}.sqlite") as archive:
             archive.register_source("bench", "wordpress", "https://blogs.bmj.com/bmjleader/")

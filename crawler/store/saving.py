@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from crawler.parsing.urls import canonical_key
@@ -45,6 +46,9 @@ _UPDATE_POST, _UPDATE_QUIET = (
     for fields in (_REWRITABLE, _QUIET)
 )
 _TOUCH = "UPDATE posts SET last_seen = ? WHERE id IN ({})"
+_STORED = itemgetter(*STORED_FIELDS)
+# A stored post's values as a row compares with them: all but the source (the first one's stays).
+_COMPARED = itemgetter(*(name for name in STORED_FIELDS if name != "source"))
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,7 @@ class _Batch:
 
     def _insert_values(self, row: dict[str, Any]) -> tuple[Any, ...]:
         seen_at = self.seen_at  # first_seen, last_seen, updated
-        return (*(row[name] for name in STORED_FIELDS), seen_at, seen_at, seen_at)
+        return (*_STORED(row), seen_at, seen_at, seen_at)
 
     def _added(self, post_id: int, row: dict[str, Any]) -> None:
         self.remember(row["url"], {**row, "id": post_id, "updated": self.seen_at})
@@ -188,6 +192,10 @@ class _Batch:
         """Save ``row`` over the stored post ``post_id``; 1 if its content changed, else 0."""
         old = self.posts[post_id]
         row = _merged(row, old)
+        if _COMPARED(row) == _COMPARED(old):  # a re-crawl's usual answer: only last_seen moves
+            self.touched.append(post_id)
+            self.remember(row["url"], old)
+            return 0
         updated_at = old["updated"]
         changed = _content_changed(old, row)
         if changed:
