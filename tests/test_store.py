@@ -158,6 +158,7 @@ def test_pragmas_wal_foreign_keys_busy_timeout(archive: Archive) -> None:
     assert pragma("foreign_keys") == 1
     assert pragma("synchronous") == 1  # NORMAL
     assert pragma("busy_timeout") == 10_000
+    assert pragma("temp_store") == 2  # MEMORY: a page's statement journal stays off disk
 
 
 def test_migrations_recorded_and_idempotent(db_path: Path) -> None:

@@ -93,8 +93,8 @@ def canonical_key(declared: str | None, post_url: str) -> str | None:
     misconfigured theme declares on every post) or a URL under the post (a
     scheme-less ``example.com/x`` resolved against the page).
     """
-    if not declared or not declared.strip():
-        return None
+    if not declared or not declared.strip() or declared == post_url:
+        return None  # (a page naming its own URL, the common case, needs no parsing)
     try:
         parts = urlsplit(declared.strip())
         if parts.scheme.lower() not in ("http", "https") or not parts.hostname:

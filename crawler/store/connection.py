@@ -50,6 +50,9 @@ def _configure(db: Database, read_only: bool) -> None:
         db.enable_wal()
         # WAL makes NORMAL safe against corruption; it only risks the last commits on power loss.
         db.execute("PRAGMA synchronous = NORMAL")
+        # Statement journals in memory: inserting a page of posts at once (saving.py) needs
+        # one over SQLite's 64 KiB spill size, and a temporary file a page costs 10% of it.
+        db.execute("PRAGMA temp_store = MEMORY")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
 
