@@ -48,6 +48,10 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
 # --- pipeline: normalise -> deduplicate -> store -> export -----------------
+# Outputs of one callback handled one at a time: the pipelines are synchronous, so
+# more gains nothing, and Scrapy starts that many asyncio tasks for every response
+# (the default 100 cost the crawl's thread more than a page's Scrapy work).
+CONCURRENT_ITEMS = 1
 ITEM_PIPELINES = {
     "crawler.pipelines.normalise.NormalisePipeline": 100,
     "crawler.pipelines.dedupe.DedupePipeline": 200,

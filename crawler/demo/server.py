@@ -48,6 +48,10 @@ class RequestLog:
 
 
 class _Handler(SimpleHTTPRequestHandler):
+    # Keep-alive, as real web hosts do: a new connection per request would cost
+    # both ends more than serving the page.
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # else headers and body, written apart, wait on delayed ACKs
     faults: dict[str, Fault] = {}
     request_log: RequestLog
 
