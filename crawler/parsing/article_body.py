@@ -17,7 +17,7 @@ from lxml import etree
 
 from crawler.parsing.feedfields import drop_footers
 from crawler.parsing.html import BLOCK_TAGS, INLINE_TAGS
-from crawler.parsing.kinds import CHROME, META, token_flags
+from crawler.parsing.kinds import CHROME, CHROME_ROLES, META, token_flags
 from crawler.parsing.text import clean_text
 
 # Content blocks of themes and CMSs; a candidate that holds another one yields to it.
@@ -37,9 +37,6 @@ _SKIP_TAGS = frozenset(
         "title", "video",
     }
 )  # fmt: skip
-_SKIP_ROLES = frozenset(
-    {"banner", "complementary", "contentinfo", "menu", "menubar", "navigation", "search"}
-)
 # Post furniture that html.py's chrome tokens do not cover.
 _FURNITURE_TOKEN = re.compile(
     r"sharedaddy|sd-(?:sharing.*|like|block|social.*)|jp-.*|jetpack.*|shareaholic.*"
@@ -139,7 +136,7 @@ def _is_furniture(el: etree._Element, tag: str) -> bool:
     if tag in _SKIP_TAGS:
         return True
     role = el.get("role")
-    if role and role.lower() in _SKIP_ROLES:
+    if role and role.lower() in CHROME_ROLES:
         return True
     if el.get("aria-hidden") == "true" or el.get("hidden") is not None:
         return True

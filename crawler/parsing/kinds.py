@@ -22,7 +22,8 @@ _CHROME_TAGS = frozenset(
         "textarea", "title",
     }
 )  # fmt: skip
-_CHROME_ROLES = frozenset(
+# ARIA landmark roles of page chrome (article_body skips them too).
+CHROME_ROLES = frozenset(
     {"banner", "complementary", "contentinfo", "menu", "menubar", "navigation", "search"}
 )
 # Class/id tokens of page chrome: sidebars, widget areas, menus, comments, sharing, related posts.
@@ -143,7 +144,7 @@ def _chrome_level(el: etree._Element, flags: int | None, role: str | None) -> in
         return HARD_CHROME
     if tag in _CHROME_TAGS:
         return HARD_CHROME
-    if role and role.lower() in _CHROME_ROLES:
+    if role and role.lower() in CHROME_ROLES:
         return HARD_CHROME
     if tag == "header" and _is_site_header(el):
         return HARD_CHROME
