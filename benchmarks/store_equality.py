@@ -71,7 +71,8 @@ def scenario(posts: int) -> list[Step]:
     steps += [("save", T[6], page) for page in changed]  # unchanged again
     steps += _canonical_steps(listed[0][0])
     steps += _failing_steps(listed[1][:3])
-    steps.append(("refresh", _relabelled(read[2] + read[3])))
+    relabelled = _relabelled([row for page in read for row in page])
+    steps.append(("refresh", [*relabelled, {**relabelled[1], "series": "Relabelled twice"}]))
     return steps
 
 

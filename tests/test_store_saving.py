@@ -154,3 +154,32 @@ def test_a_source_registered_meanwhile_by_another_writer_is_found(archive: Archi
     post = canonical_post("https://www.kingsfund.org.uk/blog/2024/01/a/", source="kingsfund")
     assert archive.save_posts([post, make_post(1)], seen_at=T1) == SaveResult(new=2)
     assert {p["source"] for p in archive.export_rows()} == {"kingsfund", SOURCE}
+
+
+def test_a_relabelling_of_many_posts_rewrites_each_the_last_listing_winning(
+    archive: Archive,
+) -> None:
+    posts = [make_post(n) for n in range(1, 151)]
+    archive.save_posts(posts, seen_at=T1)
+    fields = ("title", "series", "series_part", "authors", "authors_more", "kind", "subject")
+    rows = [
+        {"url": post["url"], **{name: post[name] for name in fields}, "series": f"Series {n % 3}"}
+        for n, post in enumerate(posts)
+    ]
+    rows.append({**rows[0], "title": "Flow, relabelled twice", "authors": ["Helen Bevan"]})
+
+    assert archive.refresh_heading_fields(rows) == 151
+
+    stored = {p["url"]: p for p in archive.export_rows()}
+    assert [stored[post["url"]]["series"] for post in posts[:4]] == [
+        "Series 0",
+        "Series 1",
+        "Series 2",
+        "Series 0",
+    ]
+    assert stored[posts[0]["url"]]["title"] == "Flow, relabelled twice"
+    assert authors_of(archive, posts[0]["url"]) == ["Helen Bevan"]
+    assert authors_of(archive, posts[1]["url"]) == ["Göran Henriks"]
+    assert {p["last_seen"] for p in stored.values()} == {T1}
+    assert archive.conn.execute(MATCH, ("relabelled",)).fetchall() == [(1,)]
+    check_index(archive)

@@ -241,9 +241,15 @@ class _Batch:
         link_names(self.conn, TAG_LINKS, self.tag_links, unlinked=self.unlinked)
 
 
-_REFRESH_HEADING = "UPDATE posts SET {} WHERE id = ?".format(
-    ", ".join(f"{name} = ?" for name in HEADING_FIELDS)
+# Several posts a statement ({} is one _REFRESH_ROW per post), for the reason _Batch gives.
+_REFRESH_HEADINGS = (
+    "WITH v(id, {}) AS (VALUES {{}}) UPDATE posts SET {} FROM v WHERE posts.id = v.id"
 )
+_REFRESH_HEADINGS = _REFRESH_HEADINGS.format(
+    ", ".join(HEADING_FIELDS), ", ".join(f"{name} = v.{name}" for name in HEADING_FIELDS)
+)
+_REFRESH_ROW = "({})".format(", ".join("?" * (len(HEADING_FIELDS) + 1)))
+_REFRESH_ROWS = CHUNK // (len(HEADING_FIELDS) + 1)
 
 
 def refresh_heading_fields(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]]) -> int:
@@ -253,16 +259,22 @@ def refresh_heading_fields(conn: sqlite3.Connection, rows: Sequence[dict[str, An
     ``updated`` stay as they were. Author links follow the new author lists.
     """
     known = {post["url"]: post for post in _fetch_existing(conn, {r["url"] for r in rows}).values()}
+    rewrites: dict[int, tuple[Any, ...]] = {}  # a post listed twice takes its last values
     relinks: dict[int, str] = {}
     changed = 0
     for row in rows:
         old = known.get(row["url"])
         if old is None or not _differs(old, row, HEADING_FIELDS):
             continue
-        conn.execute(_REFRESH_HEADING, (*(row[name] for name in HEADING_FIELDS), old["id"]))
+        rewrites[old["id"]] = (old["id"], *(row[name] for name in HEADING_FIELDS))
         if row["authors"] != old["authors"]:
             relinks[old["id"]] = row["authors"]
         changed += 1
+    values = list(rewrites.values())
+    for start in range(0, len(values), _REFRESH_ROWS):
+        chunk = values[start : start + _REFRESH_ROWS]
+        sql = _REFRESH_HEADINGS.format(", ".join([_REFRESH_ROW] * len(chunk)))
+        conn.execute(sql, [value for post in chunk for value in post])
     link_names(conn, AUTHOR_LINKS, relinks)
     return changed
 
