@@ -2,7 +2,7 @@
 
 A generated blog (``crawler.demo``) is written to a folder; its listing pages
 (and, for ``articles=True``, each post's own page) are parsed with the
-crawl's parsers and normalised by ``NormalisePipeline``, and each post becomes
+crawl's parsers and normalised by ``normalise_post``, and each post becomes
 the dict the store pipeline sends: every stored ``Post`` field.
 
 Shared by ``store_speed.py`` and ``store_equality.py``.
@@ -22,9 +22,9 @@ sys.path.insert(0, str(REPO))
 from crawler.demo.site import build_site, synthetic_posts  # noqa: E402
 from crawler.extract import article_post, read_listing  # noqa: E402
 from crawler.items import Post  # noqa: E402
+from crawler.normalising import normalise_post  # noqa: E402
 from crawler.parsing.article import parse_article  # noqa: E402
 from crawler.parsing.urls import post_permalink_pattern  # noqa: E402
-from crawler.pipelines.normalise import NormalisePipeline  # noqa: E402
 from crawler.pipelines.store import STORED_FIELDS  # noqa: E402
 
 # Pages are read from disk, never served: the blog can have its real address.
@@ -60,7 +60,6 @@ def listing_pages(
         feed=False,
     )
     pattern = post_permalink_pattern(site.start_url)
-    normalise = NormalisePipeline()
     pages = []
     for url in _listing_urls(site.start_url, site.listing_pages):
         text = _read(folder, url)
@@ -70,7 +69,7 @@ def listing_pages(
             if articles:
                 found = parse_article(_read(folder, post.url), post.url, fetched_at=FETCHED_AT)
                 post = article_post(post, found, fetched_at=FETCHED_AT)
-            page.append(as_row(normalise.process_item(post)))
+            page.append(as_row(normalise_post(post)))
         pages.append(page)
     return pages
 
