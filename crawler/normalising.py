@@ -18,8 +18,11 @@ from crawler.parsing.urls import canonical_post_url
 
 
 def is_normalised(post: Post) -> bool:
-    """Whether ``normalise_post`` has run on ``post`` (it must not run twice: the teaser is
-    cleaned in place)."""
+    """Whether ``normalise_post`` has run on ``post``.
+
+    It must not run twice: it cleans the teaser in place, and a cleaned teaser
+    parsed again loses its ``[…]`` mark.
+    """
     return post.parser_version is not None
 
 

@@ -117,6 +117,7 @@ class WordPressSpider(ArticleFollowingSpider):
         return url if url and url != response.url else None
 
     def _listing_reader(self) -> BackgroundProcess | InProcess:
+        """The parsing process (started at the first page): posts of a page, normalised."""
         if self._reader is None:
             self._reader = self.parsing_process(
                 READER,
