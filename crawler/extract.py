@@ -16,11 +16,7 @@ from crawler.items import Post, Resource
 from crawler.normalising import is_normalised, normalise_post, with_page_byline
 from crawler.parsing.feeds import Feed, FeedEntry
 from crawler.parsing.hub import Resource as HubEntry
-from crawler.parsing.listing import (
-    ListingPage,
-    ListingSelectors,
-    parse_listing,
-)
+from crawler.parsing.listing import ListingPage, ListingSelectors, parse_listing
 from crawler.parsing.medium import MediumArticle
 from crawler.sources import Source
 
