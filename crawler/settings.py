@@ -45,7 +45,10 @@ RETRY_TIMES = 2
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 COOKIES_ENABLED = False
+# No consoles into a scheduled archiving crawl: neither the telnet one nor Scrapy's
+# remote-control HTTP server, which runs posted Python code and leaves a job file per run.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 # --- pipeline: normalise -> deduplicate -> store -> export -----------------
 # Outputs of one callback handled one at a time: the pipelines are synchronous, so

@@ -164,6 +164,17 @@ def test_max_pages_limits_the_walk(serve_site, tmp_path):
     assert last_run(db)["pages"] == 2
 
 
+def test_a_crawl_opens_no_console_into_itself(serve_site, tmp_path):
+    _, site = serve_site("block-theme")
+    result = scrapy_crawl(site.start_url, tmp_path / "a.sqlite", tmp_path / "exports")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Spider closed (finished)" in result.stderr
+    # Scrapy's telnet console and its remote-control HTTP server (which runs posted code).
+    assert "TelnetConsole" not in result.stderr
+    assert "RemoteControl" not in result.stderr
+    assert "Remote control HTTP server" not in result.stderr
+
+
 def test_a_crawl_in_one_process_stores_what_the_background_processes_store(serve_site, tmp_path):
     _, site = serve_site(THEMES[0])
     stored = {}
