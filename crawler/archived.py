@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 
 from w3lib.encoding import html_to_unicode
 
-from crawler.extract import allowed_by, feed_posts, hub_resources, medium_post, read_listing
+from crawler.extract import (
+    allowed_by,
+    feed_posts,
+    hub_resources,
+    medium_post,
+    read_normalised_listing,
+)
 from crawler.items import Post, Resource
 from crawler.parsing.article import ArticlePage, NotAnArticlePage, parse_article
 from crawler.parsing.feeds import FeedError, parse_feed
@@ -35,12 +41,12 @@ class ParsedRecord:
 
 
 def parse_archived(
-    response: ArchivedResponse, source: Source | None, known_series: Sequence[str] | None = None
+    response: ArchivedResponse, source: Source | None, known_series: Sequence[str] = ()
 ) -> ParsedRecord:
     """Parse a listing, feed, story, hub or article page from a WARC record.
 
-    With ``known_series`` a listing's posts come normalised, as a crawl's parsing
-    process gives them (see ``read_listing``).
+    A listing's posts come normalised with ``known_series``, as a crawl's parsing
+    process gives them (see ``read_normalised_listing``).
     """
     body = decoded_body(response)
     text = None if response.kind == "feed" else body_text(response, body)
@@ -57,7 +63,7 @@ def parse_archived(
         if response.kind == "listing":
             pattern = _post_pattern(source, response.extra.get("start_url") or response.url)
             selectors = source.selectors if source else None
-            listing = read_listing(
+            listing = read_normalised_listing(
                 text,
                 response.url,
                 pattern,

@@ -40,20 +40,33 @@ def read_listing(
     source: Source | None,
     source_name: str,
     selectors: ListingSelectors | None = None,
-    known_series: Sequence[str] | None = None,
 ) -> ListingPosts:
-    """Parse a listing page into Posts, keeping the source's ``allow``ed URLs.
+    """Parse a listing page into raw Posts, keeping the source's ``allow``ed URLs."""
+    listing = parse_listing(text, page_url, post_url, selectors=selectors)
+    posts = listing_posts(listing, source=source_name, page_url=page_url, keep=allowed_by(source))
+    return ListingPosts(posts, listing.next_url)
 
-    With ``known_series`` (the source's series names, see ``normalise_post``)
-    the posts come back normalised. One call, so it can run in a parsing process.
+
+def read_normalised_listing(
+    text: str,
+    page_url: str,
+    post_url: re.Pattern[str],
+    *,
+    source: Source | None,
+    source_name: str,
+    selectors: ListingSelectors | None = None,
+    known_series: Sequence[str] = (),
+) -> ListingPosts:
+    """``read_listing`` with each post normalised (``known_series``: see ``normalise_post``).
+
+    One call, so that a parsing process does the whole of a page's work.
     """
-    return _listing_posts(
-        parse_listing(text, page_url, post_url, selectors=selectors),
-        page_url,
-        source=source,
-        source_name=source_name,
-        known_series=known_series,
+    read = read_listing(
+        text, page_url, post_url, source=source, source_name=source_name, selectors=selectors
     )
+    for post in read.posts:
+        normalise_post(post, known_series)
+    return read
 
 
 class ListingReader:
@@ -79,8 +92,8 @@ class ListingReader:
         self.known_series = tuple(known_series)
 
     def read(self, text: str, page_url: str) -> ListingPosts:
-        """``read_listing`` of one page, normalised."""
-        return read_listing(
+        """``read_normalised_listing`` of one page."""
+        return read_normalised_listing(
             text,
             page_url,
             self.post_url,
@@ -89,21 +102,6 @@ class ListingReader:
             selectors=self.selectors,
             known_series=self.known_series,
         )
-
-
-def _listing_posts(
-    listing: ListingPage,
-    page_url: str,
-    *,
-    source: Source | None,
-    source_name: str,
-    known_series: Sequence[str] | None,
-) -> ListingPosts:
-    posts = listing_posts(listing, source=source_name, page_url=page_url, keep=allowed_by(source))
-    if known_series is not None:
-        for post in posts:
-            normalise_post(post, known_series)
-    return ListingPosts(posts, listing.next_url)
 
 
 def listing_posts(
