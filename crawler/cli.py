@@ -21,7 +21,7 @@ from crawler import runstats
 from crawler.locking import ArchiveLock, ArchiveLocked
 from crawler.parsing.headings import KINDS
 from crawler.sources import SourceConfigError, load_sources, select_sources
-from crawler.store import Archive, ArchiveError
+from crawler.store import Archive, ArchiveError, run_changes
 
 if TYPE_CHECKING:
     from crawler.crawling import CrawlOutcome
@@ -140,8 +140,8 @@ def _report(outcomes: list[CrawlOutcome]) -> None:
         line = f"{outcome.source}: {outcome.status}: {outcome.message}"
         if outcome.status in ("ok", "degraded"):
             line += (
-                f"; {outcome.entries} entries, {outcome.posts_new} new, "
-                f"{outcome.posts_updated} updated, {outcome.posts_unchanged} unchanged"
+                f"; {outcome.entries} entries, {outcome.new} new, "
+                f"{outcome.updated} updated, {outcome.unchanged} unchanged"
             )
         click.echo(line, err=outcome.status != "ok")
 
@@ -396,8 +396,8 @@ def serve(db_path: str, port: int, host: str, open_browser: bool, immutable: boo
 
 RUN_COLUMNS = (
     ("id", "run"), ("source", "source"), ("started", "started"), ("status", "status"),
-    ("pages", "pages"), ("entries", "entries"), ("posts_new", "new"),
-    ("posts_updated", "updated"), ("errors", "errors"), ("message", "message"),
+    ("pages", "pages"), ("entries", "entries"), ("new", "new"),
+    ("updated", "updated"), ("errors", "errors"), ("message", "message"),
 )  # fmt: skip
 
 
@@ -416,6 +416,11 @@ def runs(db_path: str, limit: int, as_json: bool) -> None:
         for run in recent:
             click.echo(json.dumps(run, ensure_ascii=False))
         return
+    # "new" and "updated": posts, or a resource hub's resources.
+    recent = [
+        {**run, "new": run_changes(run, "new"), "updated": run_changes(run, "updated")}
+        for run in recent
+    ]
     rows = [
         [str(run[key] if run[key] is not None else "") for key, _ in RUN_COLUMNS] for run in recent
     ]

@@ -15,7 +15,7 @@ from scrapy.settings import Settings
 
 from crawler.sources import Source
 from crawler.spiderloader import spider_class_for
-from crawler.store import Archive, utc_now
+from crawler.store import Archive, run_changes, utc_now
 
 
 @dataclass(frozen=True)
@@ -24,9 +24,10 @@ class CrawlOutcome:
     status: str  # ok, degraded, failed, interrupted
     message: str
     entries: int = 0
-    posts_new: int = 0
-    posts_updated: int = 0
-    posts_unchanged: int = 0
+    # Posts, or a resource hub's resources: a source stores one kind.
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
 
 
 def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
@@ -86,7 +87,7 @@ def _outcome(source: str, run: Mapping[str, Any] | None) -> CrawlOutcome:
         status=run["status"],
         message=run["message"] or "",
         entries=run["entries"] or 0,
-        posts_new=run["posts_new"] or 0,
-        posts_updated=run["posts_updated"] or 0,
-        posts_unchanged=run["posts_unchanged"] or 0,
+        new=run_changes(run, "new"),
+        updated=run_changes(run, "updated"),
+        unchanged=run_changes(run, "unchanged"),
     )

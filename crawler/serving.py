@@ -156,6 +156,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "not_modified": "Listing and feed pages answered 304 Not Modified",
             "errors_by_kind": 'Errors by kind, as JSON: {"http_500": 2, "timeout": 1}',
             "duration_s": "Seconds from the run's start to its end",
+            "resources_new": "Resource-hub entries stored for the first time",
+            "resources_updated": "Resource-hub entries that changed",
+            "resources_unchanged": "Resource-hub entries seen again unchanged",
         },
     ),
     "sources": (

@@ -93,6 +93,17 @@ def test_a_medium_story_and_a_resource_hub(serve_site, tmp_path):
     posts = json.loads((tmp_path / "out" / "posts.json").read_text(encoding="utf-8"))
     assert [p["url"] for p in posts] == ["https://medium.com/p/2961c5deb7f2"]
 
+    # The hub's run counts the resources it stored, and the command line says so.
+    with Archive(tmp_path / "a.sqlite", read_only=True) as archive:
+        runs = {run["source"]: run for run in archive.latest_runs(limit=2)}
+    assert (runs["hub"]["resources_new"], runs["hub"]["posts_new"]) == (len(resources), 0)
+    assert (runs["story"]["posts_new"], runs["story"]["resources_new"]) == (1, 0)
+    assert "hub: ok: " in result.stdout
+    assert f"{len(resources)} entries, {len(resources)} new, 0 updated" in result.stdout
+    listed = run_command(["blogarchive", "runs", "--db", "a.sqlite"], cwd=tmp_path).stdout
+    [hub_line] = [line for line in listed.splitlines() if " hub " in line]
+    assert f" {len(resources)} " in hub_line
+
 
 def test_a_listing_and_its_feed_are_one_archive(serve_site, tmp_path):
     _, site = serve_site("bmj-hero")

@@ -54,7 +54,7 @@ def run_demo(
     with Archive(db_path, read_only=True) as archive:
         posts = list(archive.export_rows())
     echo(
-        f"Stored {len(posts)} posts in {db_path} ({outcome.posts_new} new); "
+        f"Stored {len(posts)} posts in {db_path} ({outcome.new} new); "
         f"exports in {exports_dir}/posts.json and posts.jsonl"
     )
     echo("")

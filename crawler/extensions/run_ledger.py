@@ -192,6 +192,9 @@ class RunLedger:
                 posts_new=stats.get(runstats.POSTS_NEW, 0),
                 posts_updated=stats.get(runstats.POSTS_UPDATED, 0),
                 posts_unchanged=stats.get(runstats.POSTS_UNCHANGED, 0),
+                resources_new=stats.get(runstats.RESOURCES_NEW, 0),
+                resources_updated=stats.get(runstats.RESOURCES_UPDATED, 0),
+                resources_unchanged=stats.get(runstats.RESOURCES_UNCHANGED, 0),
                 errors=runstats.error_count(stats),
             )
         log = logger.info if status == "ok" else logger.warning

@@ -7,7 +7,15 @@ stored rows and export-shaped dicts.
 
 from crawler.store.archive import Archive, utc_now
 from crawler.store.connection import BUSY_TIMEOUT_S, ArchiveError
-from crawler.store.rows import EXPORT_KEYS
+from crawler.store.rows import EXPORT_KEYS, run_changes
 from crawler.store.saving import SaveResult
 
-__all__ = ["BUSY_TIMEOUT_S", "EXPORT_KEYS", "Archive", "ArchiveError", "SaveResult", "utc_now"]
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "EXPORT_KEYS",
+    "Archive",
+    "ArchiveError",
+    "SaveResult",
+    "run_changes",
+    "utc_now",
+]

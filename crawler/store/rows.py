@@ -109,3 +109,11 @@ def export_shape(values: Sequence[Any]) -> dict[str, Any]:
         if post[name] is not None or name not in _UNKNOWABLE:
             post[name] = bool(post[name])
     return post
+
+
+def run_changes(run: Mapping[str, Any], change: str) -> int:
+    """Posts plus resources a ``crawl_runs`` row counts as ``new``, ``updated`` or ``unchanged``.
+
+    A source stores posts or (a resource hub) resources, so one of the two is 0.
+    """
+    return (run.get(f"posts_{change}") or 0) + (run.get(f"resources_{change}") or 0)

@@ -308,3 +308,15 @@ def m011_post_urls(db: Database) -> None:
     )
     urls.create_index(["post_id"])
     adopt_canonicals(db.conn, datetime.now(UTC).replace(microsecond=0).isoformat())
+
+
+@MIGRATIONS()
+def m012_run_resources(db: Database) -> None:
+    """Resources a run stored (resource hubs): new, updated, unchanged.
+
+    A hub run's ``posts_*`` counters stay 0, since it stores no posts. NULL on
+    runs before this step.
+    """
+    runs = db["crawl_runs"]
+    for column in ("resources_new", "resources_updated", "resources_unchanged"):
+        runs.add_column(column, int)
