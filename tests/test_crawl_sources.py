@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
 from pathlib import Path
 
+from crawler.demo import DemoPost, demo_posts
+from crawler.demo.site import build_site
 from crawler.store import Archive
 from tests.conftest import FAST, run_command
 
@@ -134,3 +137,37 @@ def test_a_listing_and_its_feed_are_one_archive(serve_site, tmp_path):
     again = crawl(tmp_path, sources, "blog", "blog-feed")
     assert again.returncode == 0
     assert again.stdout.count(" 0 new, 0 updated") == 2
+
+
+def test_a_blog_and_its_feed_ask_for_each_post_page_once(serve_site, tmp_path):
+    server, site = serve_site("bmj-hero")
+    sources = sources_file(
+        tmp_path / "mine.toml",
+        ("blog", "wordpress", site.start_url),
+        ("blog-feed", "feed", site.start_url + "feed/"),
+    )
+    assert crawl(tmp_path, sources, "blog", "blog-feed").returncode == 0
+    # Crawled together, the two list the feed's ten posts: one request for each page.
+    post_pages = Counter(p for p in server.log.paths() if p.removeprefix("/bmjleader/")[:2] == "20")
+    assert len(post_pages) == len(site.post_urls)
+    assert set(post_pages.values()) == {1}
+
+    # One new post. Posts either source stored are known to both: one page to read,
+    # and the blog's walk ends at its first page of archived posts.
+    new = DemoPost(
+        heading="Leading through winter by Deepa Okafor",
+        slug="leading-through-winter",
+        date="2024-02-01",
+        body="A lesson from a winter on the wards. " * 30,
+    )
+    root = next(tmp_path.glob("site-*"))
+    build_site(root, [new, *demo_posts()], site_url=server.url, theme="bmj-hero")
+    before = len(server.log.entries)
+    again = crawl(tmp_path, sources, "blog", "blog-feed")
+
+    assert again.returncode == 0, again.stderr[-3000:]
+    asked = [p for p in server.log.paths()[before:] if p != "/robots.txt"]
+    assert [p for p in asked if p.removeprefix("/bmjleader/")[:2] == "20"] == [
+        "/bmjleader/2024/02/01/leading-through-winter/"
+    ]
+    assert [p for p in asked if "/page/" in p] == ["/bmjleader/page/2/"]

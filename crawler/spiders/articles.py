@@ -9,6 +9,7 @@ the post (``article_error``); the next crawl tries it again.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -28,6 +29,10 @@ from crawler.spiders.base import SourceSpider, failure_kind
 from crawler.store import Archive, ArchiveError, utc_now
 
 logger = logging.getLogger(__name__)
+
+# Post pages asked for in this process, per archive, and by which spider. Sources
+# crawled together (a blog and its feed) list the same posts; one request a page is enough.
+_ASKED_IN_PROCESS: dict[str, dict[str, str]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +57,12 @@ class ArticleFollowingSpider(SourceSpider):
         self.date_order = self.source.date_order if self.source else "DMY"
         self.known: dict[str, KnownPost] = {}
         self.known_series: tuple[str, ...] = ()  # for normalise_post, as the pipeline has them
+        db_path = self.settings.get("ARCHIVE_DB")
+        self.asked = _ASKED_IN_PROCESS.setdefault(os.path.abspath(db_path), {})
         try:
-            with Archive(self.settings.get("ARCHIVE_DB"), read_only=True) as archive:
-                rows = archive.article_state(self.source_name)
+            with Archive(db_path, read_only=True) as archive:
+                # Every source's posts: a blog's feed lists the blog's posts.
+                rows = archive.article_state()
                 last = archive.last_finished_run(self.source_name)
                 self.known_series = tuple(archive.series_names().get(self.source_name, ()))
         except ArchiveError:
@@ -82,10 +90,15 @@ class ArticleFollowingSpider(SourceSpider):
         output: list[Any] = []
         kept: list[Post] = []
         for post in posts:
-            if self._wants_article(post):
+            page = canonical_post_url(post.url)
+            asker = self.asked.get(page)
+            if asker == self.name:
+                continue  # listed again (another page, another URL form): its request carries it
+            if asker is None and self._wants_article(post):
+                self.asked[page] = self.name
                 output.append(self._article_request(post))
             else:
-                kept.append(post)
+                kept.append(post)  # the other source's request completes the stored post
         if kept:
             output.append(PageEntries(page_url, kept))
         return output

@@ -239,18 +239,19 @@ class Archive:
             row["authors_more"] = bool(row["authors_more"])
         return found
 
-    def article_state(self, source: str) -> list[dict[str, Any]]:
-        """``url``, ``heading``, ``teaser`` and ``article_fetched`` of each post of ``source``.
+    def article_state(self) -> list[dict[str, Any]]:
+        """``url``, ``heading``, ``teaser`` and ``article_fetched`` of every post.
 
-        Also one row per other URL of any post (``post_urls``), with that post's
-        values: a listing of an alias (of this source or another) is a known post.
+        Every source's: a blog and its feed list the same posts. Also one row
+        per other URL of a post (``post_urls``), with that post's values: a
+        listing of an alias is a known post.
         """
         sql = (
-            "SELECT url, heading, teaser, article_fetched FROM posts WHERE source = ? "
+            "SELECT url, heading, teaser, article_fetched FROM posts "
             "UNION ALL SELECT u.url, p.heading, p.teaser, p.article_fetched "
             "FROM post_urls u JOIN posts p ON p.id = u.post_id"
         )
-        return _dicts(self.conn.execute(sql, (source,)))
+        return _dicts(self.conn.execute(sql))
 
     def url_aliases(self) -> dict[str, str]:
         """``{other URL: the post's url}`` for every alias and declared canonical URL."""
