@@ -4,6 +4,12 @@ Only new posts, posts whose heading or teaser changed, and posts whose page
 could not be read before are fetched, so a quiet re-crawl costs the site
 nothing more. A page that fails keeps the listing's data and records why on
 the post (``article_error``); the next crawl tries it again.
+
+Each post's page is asked for once a crawl, by the spider itself rather than
+by Scrapy's duplicate filter: that filter would also drop a redirect to a page
+already asked for under its own URL (a post listed at its old URL and its new
+one), and the post listed at the old URL would get neither its page nor an
+error in that crawl.
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ class ArticleFollowingSpider(SourceSpider):
         self.follow_articles = self.settings.getbool("FOLLOW_ARTICLES", True)
         self.full = self.settings.getbool("FULL_CRAWL", False)
         self.date_order = self.source.date_order if self.source else "DMY"
+        self.requested: set[str] = set()  # canonical URLs of the posts whose page is asked for
         self.known: dict[str, KnownPost] = {}
         self.known_series: tuple[str, ...] = ()  # for normalise_post, as the pipeline has them
         try:
@@ -82,18 +89,22 @@ class ArticleFollowingSpider(SourceSpider):
         output: list[Any] = []
         kept: list[Post] = []
         for post in posts:
-            if self._wants_article(post):
-                output.append(self._article_request(post))
-            else:
+            key = canonical_post_url(post.url)
+            if not self._wants_article(post, key):
                 kept.append(post)
+            elif key not in self.requested:
+                self.requested.add(key)
+                output.append(self._article_request(post))
+            # else: listed again (the hero, a post moved to the next page); the page
+            # asked for already stores it, and a listing copy now would be kept instead.
         if kept:
             output.append(PageEntries(page_url, kept))
         return output
 
-    def _wants_article(self, post: Post) -> bool:
+    def _wants_article(self, post: Post, key: str) -> bool:
         if not self.follow_articles:
             return False
-        known = self.known.get(canonical_post_url(post.url))
+        known = self.known.get(key)
         if known is None or not known.article_read or known.heading != post.heading:
             return True
         if post.teaser is None:
@@ -109,6 +120,9 @@ class ArticleFollowingSpider(SourceSpider):
             cb_kwargs={"post": post},
             meta={"kind": "article"},
             priority=-1,  # the listing walk first: it decides what else to fetch
+            # Asked for once by route_posts; unfiltered, so a redirect to a page fetched
+            # for another listed URL is followed too (it and its redirects).
+            dont_filter=True,
         )
 
     def parse_article_page(self, response: Response, post: Post) -> list[PageEntries]:
