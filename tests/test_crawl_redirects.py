@@ -7,6 +7,7 @@ one crawl; the WARC keeps every hop, so replay tools can play the redirect and
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,11 @@ from scrapy.http import HtmlResponse, Response
 from scrapy.utils.test import get_crawler
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.middlewares.warc import RedirectHopMiddleware, WarcRecorderMiddleware
+from crawler.middlewares.warc import (
+    ReceivedBodyMiddleware,
+    RedirectHopMiddleware,
+    WarcRecorderMiddleware,
+)
 from crawler.parsing.urls import canonical_post_url
 from crawler.store import Archive
 from crawler.warc import read_responses
@@ -230,3 +235,23 @@ def test_every_hop_of_a_chain_is_written_before_the_page_it_led_to(tmp_path):
     assert {r.source for r in responses} == {"bmjleader"}
     assert [r.redirected_from for r in (responses[0], responses[1], responses[3])] == [()] * 3
     checked_statuses(path)
+
+
+def test_the_next_request_does_not_archive_the_body_received_for_an_earlier_one(tmp_path):
+    """A retry or a meta refresh copies the request's meta, with what was received before."""
+    received = ReceivedBodyMiddleware()
+    first = Request("https://blog.example/2024/01/15/a/", meta={"kind": "article"})
+    error = gzip.compress(b"<html><p>Try again later</p></html>")
+    answer = HtmlResponse(first.url, status=500, body=error, headers={"Content-Encoding": "gzip"})
+    received.process_response(first, answer)
+    retry = first.copy()  # as RetryMiddleware (and a redirect) makes the next request
+    page = HtmlResponse(retry.url, body=b"<html><p>The post</p></html>", request=retry)
+    received.process_response(retry, page)
+
+    recorder = WarcRecorderMiddleware(tmp_path, background=False)
+    recorder.record(page, ArticleSpider())
+    recorder.close()
+
+    [archived] = read_responses(tmp_path.glob("*.warc.gz"))
+    assert (archived.status, archived.body) == (200, page.body)
+    assert archived.header("Content-Encoding") is None

@@ -97,6 +97,9 @@ class ReceivedBodyMiddleware:
         return cls()
 
     def process_response(self, request: Request, response: Response) -> Response:
+        # A retry or a redirect (meta refresh) copies the meta of an earlier answer.
+        request.meta.pop(_RECEIVED, None)
+        request.meta.pop(_DECODED, None)
         codings = [
             c.decode("latin-1").strip().lower()
             for c in response.headers.getlist("Content-Encoding")
