@@ -5,7 +5,10 @@ feed, article, medium, hub) through the same functions a live crawl uses
 (:mod:`crawler.archived`, :mod:`crawler.extract`), and the items go through
 the same pipelines. No network, no Scrapy engine: parser improvements reach old
 crawls this way. Records are parsed in worker processes, a few ahead, and
-their items are stored in the order the records were read.
+their items are stored in the order the records were read. A post's own page
+completes the listing post the crawl requested it for: the first URL it was
+redirected from (``WARC-Blogarchive-Redirected-From``), else its own URL. The
+3xx answers of a redirect (kind ``redirect``) are archived, not parsed.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from crawler.pipelines.export import ExportPipeline
 from crawler.pipelines.normalise import NormalisePipeline
 from crawler.pipelines.store import StorePipeline
 from crawler.sources import Source
-from crawler.warc import ArchivedResponse, WarcRecordError, read_responses
+from crawler.warc import REDIRECT_KIND, ArchivedResponse, WarcRecordError, read_responses
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +109,8 @@ def reparse(
             store.register_source(name, source.kind if source else "unknown")
             registered.add(name)
         if response.kind == "article":
-            post = listed.pop(canonical_post_url(response.url), None)
+            # The post the crawl asked for this page for, wherever it was redirected.
+            post = listed.pop(canonical_post_url(response.requested_url), None)
             if post is None:
                 return  # a page whose listing entry is not in these files
             if parsed.article is not None:
@@ -181,5 +185,7 @@ def _responses(paths: list[Path], report: ReparseReport) -> Iterator[ArchivedRes
         report.skipped.append(str(error))
 
     for response in read_responses(paths, on_error=skip):
+        if response.kind == REDIRECT_KIND:
+            continue  # a hop to a page archived after it: nothing to parse
         report.records += 1
         yield response

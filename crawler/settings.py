@@ -67,6 +67,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.conditional.ConditionalRequestMiddleware": 580,
     # Just outside HttpCompressionMiddleware (590): sees bodies before they are decoded.
     "crawler.middlewares.warc.ReceivedBodyMiddleware": 595,
+    # Download side of RedirectMiddleware (600): sees each 3xx before it is followed.
+    "crawler.middlewares.warc.RedirectHopMiddleware": 610,
 }
 SPIDER_MIDDLEWARES = {
     # Next to the spider: sees each callback's output and its response.

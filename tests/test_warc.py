@@ -149,6 +149,7 @@ def test_every_field_round_trips_through_our_reader(tmp_path):
         assert (got.source, got.kind) == (exchange.source, exchange.kind)
         assert got.extra == dict(exchange.extra)
         assert got.decoded == exchange.decoded
+        assert got.redirected_from == () and got.requested_url == exchange.url
         assert got.warc_path == str(path)
         if not exchange.decoded:
             assert got.headers == exchange.response_headers
@@ -243,6 +244,8 @@ def test_warc_date_is_utc_with_z():
         {"request_headers": [("Bad Name", "x")]},
         {"extra": {"page number": "2"}},
         {"source": "two\nlines"},
+        {"redirected_from": ("https://example.org/a b",)},
+        {"redirected_from": ("ftp://example.org/x",)},
     ],
 )
 def test_an_exchange_that_cannot_go_in_a_warc_is_refused_and_nothing_is_written(tmp_path, change):
@@ -338,6 +341,63 @@ def test_a_warc_written_by_warcio_alone_is_read_too(tmp_path):
         (f"http://example.org/{n}", b"hi", None, (), {}) for n in range(2)
     ]
     assert responses[0].offset == 0 and responses[1].offset > 0
+
+
+def redirect_chain() -> list[Exchange]:
+    """A page reached through two redirects: each 3xx, then the page naming both URLs."""
+    first, second, page = (f"https://blogs.bmj.com/bmjleader/{slug}/" for slug in "abc")
+    hop = replace(EXCHANGES[4], source="bmjleader", kind="redirect", body=b"Moved")
+    return [
+        replace(hop, url=first, status=302, reason="", response_headers=[("Location", second)]),
+        replace(hop, url=second, status=301, reason="", response_headers=[("Location", page)]),
+        replace(EXCHANGES[3], url=page, kind="article", redirected_from=(first, second)),
+    ]
+
+
+def test_a_redirect_chain_reads_back_in_order_with_the_urls_the_page_came_from(tmp_path):
+    chain = redirect_chain()
+    path = write_run(tmp_path, chain)
+    responses, errors = read_all([path])
+    assert errors == []
+    assert [(r.url, r.status, r.kind) for r in responses] == [
+        (chain[0].url, 302, "redirect"),
+        (chain[1].url, 301, "redirect"),
+        (chain[2].url, 200, "article"),
+    ]
+    assert [r.header("Location") for r in responses[:2]] == [chain[1].url, chain[2].url]
+    assert responses[2].redirected_from == (chain[0].url, chain[1].url)
+    assert responses[2].requested_url == chain[0].url
+    assert [r.redirected_from for r in responses[:2]] == [(), ()]
+    raw = b"".join(content for _, content in gzip_members(path.read_bytes()))
+    header = f"WARC-Blogarchive-Redirected-From: {chain[0].url} {chain[1].url}\r\n"
+    assert raw.count(b"WARC-Blogarchive-Redirected-From") == 1 and header.encode() in raw
+
+
+def test_warcio_reads_a_redirect_chain_as_replay_tools_do(tmp_path):
+    chain = redirect_chain()
+    path = write_run(tmp_path, chain)
+    seen = []
+    with path.open("rb") as stream:
+        for record in ArchiveIterator(stream, check_digests=True):
+            record.content_stream().read()
+            assert record.digest_checker.passed is True, record.digest_checker.problems
+            if record.rec_type == "response":
+                http = record.http_headers
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                seen.append((uri, http.get_statuscode(), http.get_header("Location")))
+    assert seen == [
+        (chain[0].url, "302", chain[1].url),
+        (chain[1].url, "301", chain[2].url),
+        (chain[2].url, "200", None),
+    ]
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from warcio.cli import main; main(sys.argv[1:])"]
+        + ["check", "-v", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("digest pass") == 1 + 2 * len(chain)
 
 
 # Damaged files: each bad record is reported with its offset, the others still read

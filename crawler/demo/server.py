@@ -3,8 +3,9 @@
 Serves a folder the way a simple web host does (``path/`` -> ``index.html``,
 ``path`` -> 301 to ``path/``, missing -> 404, query strings ignored), logs
 every request, and can be told to answer some paths with an error or a delay,
-so tests can play network faults. Used by ``blogarchive demo``, the tests and
-the benchmarks; ``python -m crawler.demo.server ROOT`` runs it standalone.
+or to redirect them elsewhere, so tests can play network faults and moved pages.
+Used by ``blogarchive demo``, the tests and the benchmarks;
+``python -m crawler.demo.server ROOT`` runs it standalone.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import html
 import os
 import threading
 import time
@@ -53,10 +55,23 @@ class _Handler(SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # else headers and body, written apart, wait on delayed ACKs
     faults: dict[str, Fault] = {}
+    redirects: dict[str, tuple[int, str]] = {}
     request_log: RequestLog
 
     def do_GET(self) -> None:
-        fault = self.faults.get(urlsplit(self.path).path)
+        path = urlsplit(self.path).path
+        redirect = self.redirects.get(path)
+        if redirect is not None:
+            status, location = redirect
+            self.send_response(status)
+            self.send_header("Location", location)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            body = f'<a href="{html.escape(location)}">Moved</a>'.encode()
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        fault = self.faults.get(path)
         if fault is None:
             super().do_GET()
             return
@@ -90,17 +105,18 @@ class _Handler(SimpleHTTPRequestHandler):
 class MirrorServer:
     """Serve ``root`` on 127.0.0.1 in a background thread.
 
-    ``faults`` maps URL paths to :class:`Fault` answers; it may be changed
-    while the server runs.
+    ``faults`` maps URL paths to :class:`Fault` answers, and ``redirects`` maps
+    URL paths to ``(status, Location)`` (``(301, "http://127.0.0.1:8123/new/")``),
+    answered before any fault or file; both may be changed while the server runs.
     """
 
     def __init__(self, root: str | Path, *, port: int = 0) -> None:
         self.root = Path(root)
         self.faults: dict[str, Fault] = {}
+        self.redirects: dict[str, tuple[int, str]] = {}
         self.log = RequestLog()
-        handler = type(
-            "MirrorHandler", (_Handler,), {"faults": self.faults, "request_log": self.log}
-        )
+        shared = {"faults": self.faults, "redirects": self.redirects, "request_log": self.log}
+        handler = type("MirrorHandler", (_Handler,), shared)
         self._server = ThreadingHTTPServer(
             ("127.0.0.1", port), functools.partial(handler, directory=str(self.root))
         )

@@ -1,7 +1,10 @@
 """Keep every page the crawl stores data from in a WARC file, as received.
 
-Two small middlewares share the job:
+Three small middlewares share the job:
 
+- ``RedirectHopMiddleware`` (downloader, on the download side of Scrapy's
+  RedirectMiddleware) keeps each 3xx answer that is followed, as received, so
+  the redirect chain to a page is archived with the page;
 - ``ReceivedBodyMiddleware`` (downloader, just outside Scrapy's decompression)
   keeps the body and headers as they came off the wire, so a gzip-encoded page
   is archived byte for byte rather than as Scrapy decoded it;
@@ -10,13 +13,17 @@ Two small middlewares share the job:
   ``blogarchive reparse`` needs (source, page kind, start URL) in
   ``WARC-Blogarchive-*`` headers. One file per crawl run, under ``WARC_DIR``.
   A response counts when its callback yielded an item, or a request for a
-  post's own page carrying the item taken from it.
+  post's own page carrying the item taken from it. A redirected response is
+  written after the 3xx answers that led to it (page kind ``redirect``) and
+  names the URLs it was redirected from (Scrapy's ``redirect_urls``) in
+  ``WARC-Blogarchive-Redirected-From``.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +34,16 @@ from scrapy.http import Response
 
 from crawler.background import BackgroundProcess, InProcess, Outcome
 from crawler.store import utc_now
-from crawler.warc import Exchange
+from crawler.warc import REDIRECT_KIND, Exchange
 
 logger = logging.getLogger(__name__)
 
 _WRITER = "crawler.warc:WarcWriter"
 _RECEIVED = "blogarchive_received"  # request.meta key: (headers, body) as received
 _DECODED = "blogarchive_decoded"  # request.meta key: codings Scrapy removed from the body
+_HOPS = "blogarchive_hops"  # request.meta key: the 3xx answers (Exchanges) that led here
+# What Scrapy's RedirectMiddleware follows (with a Location header).
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # Codings kept as received: the standard library undoes them when re-parsing.
 RAW_CODINGS = frozenset({"gzip", "x-gzip", "deflate", "identity"})
 # Page kinds by platform spider, for pages whose request does not say.
@@ -43,6 +53,38 @@ _KIND_OF_SPIDER = {
     "medium": "medium",
     "resource-hub": "hub",
 }
+
+
+class RedirectHopMiddleware:
+    """Keep each 3xx answer with a Location, as received, for the request it leads to.
+
+    On the download side of RedirectMiddleware (600), which builds the next request
+    with a copy of this one's meta: the answers ride along to the final response,
+    and ``WarcRecorderMiddleware`` writes those in its ``redirect_urls`` before it.
+    A 3xx that is not followed (``dont_redirect``, a handled status) is the final
+    response itself and is not written twice. Bodies and headers are as received.
+    """
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RedirectHopMiddleware:
+        if not crawler.settings.getbool("WARC_ENABLED"):
+            raise NotConfigured
+        return cls()
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if response.status in _REDIRECT_STATUSES and b"Location" in response.headers:
+            hop = Exchange(
+                url=request.url,
+                method=request.method,
+                request_headers=_headers(request),
+                status=response.status,
+                reason="",
+                response_headers=_headers(response),
+                body=response.body,
+                fetched_at=utc_now(),
+            )
+            request.meta[_HOPS] = (*request.meta.get(_HOPS, ()), hop)
+        return response
 
 
 class ReceivedBodyMiddleware:
@@ -55,6 +97,9 @@ class ReceivedBodyMiddleware:
         return cls()
 
     def process_response(self, request: Request, response: Response) -> Response:
+        # A retry or a redirect (meta refresh) copies the meta of an earlier answer.
+        request.meta.pop(_RECEIVED, None)
+        request.meta.pop(_DECODED, None)
         codings = [
             c.decode("latin-1").strip().lower()
             for c in response.headers.getlist("Content-Encoding")
@@ -123,6 +168,12 @@ class WarcRecorderMiddleware:
             process = BackgroundProcess if self.background else InProcess
             self.writer = process(_WRITER, self.folder, run_name=f"{spider.name}-{stamp}")
         request = response.request
+        source = getattr(spider, "source_name", spider.name)
+        redirected_from = tuple(request.meta.get("redirect_urls", ()))
+        for hop in request.meta.get(_HOPS, ()):
+            if hop.url in redirected_from:
+                hop = replace(hop, source=source, kind=REDIRECT_KIND)
+                self.writer.call("write", hop, context=hop.url)
         received = request.meta.get(_RECEIVED)
         headers, body = received if received else (_headers(response), response.body)
         self.writer.call(
@@ -137,9 +188,10 @@ class WarcRecorderMiddleware:
                 body=body,
                 fetched_at=utc_now(),
                 decoded=() if received else request.meta.get(_DECODED, ()),
-                source=getattr(spider, "source_name", spider.name),
+                source=source,
                 kind=request.meta.get("kind") or _KIND_OF_SPIDER.get(spider.kind, "listing"),
                 extra={"start_url": getattr(spider, "start_url", "")},
+                redirected_from=redirected_from,
             ),
             context=response.url,
         )

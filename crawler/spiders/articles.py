@@ -4,6 +4,12 @@ Only new posts, posts whose heading or teaser changed, and posts whose page
 could not be read before are fetched, so a quiet re-crawl costs the site
 nothing more. A page that fails keeps the listing's data and records why on
 the post (``article_error``); the next crawl tries it again.
+
+Each post's page is asked for once a crawl, by the spider itself rather than
+by Scrapy's duplicate filter: that filter would also drop a redirect to a page
+already asked for under its own URL (a post listed at its old URL and its new
+one), and the post listed at the old URL would get neither its page nor an
+error in that crawl.
 """
 
 from __future__ import annotations
@@ -90,23 +96,25 @@ class ArticleFollowingSpider(SourceSpider):
         output: list[Any] = []
         kept: list[Post] = []
         for post in posts:
-            page = canonical_post_url(post.url)
-            asker = self.asked.get(page)
+            key = canonical_post_url(post.url)
+            asker = self.asked.get(key)
             if asker == self.name:
-                continue  # listed again (another page, another URL form): its request carries it
-            if asker is None and self._wants_article(post):
-                self.asked[page] = self.name
+                # Listed again (the hero, a post moved to the next page, another URL
+                # form): the page asked for stores it; a listing copy now would race it.
+                continue
+            if asker is None and self._wants_article(post, key):
+                self.asked[key] = self.name
                 output.append(self._article_request(post))
             else:
-                kept.append(post)  # the other source's request completes the stored post
+                kept.append(post)  # as listed; another source's request completes it
         if kept:
             output.append(PageEntries(page_url, kept))
         return output
 
-    def _wants_article(self, post: Post) -> bool:
+    def _wants_article(self, post: Post, key: str) -> bool:
         if not self.follow_articles:
             return False
-        known = self.known.get(canonical_post_url(post.url))
+        known = self.known.get(key)
         if known is None or not known.article_read or known.heading != post.heading:
             return True
         if post.teaser is None:
@@ -122,6 +130,9 @@ class ArticleFollowingSpider(SourceSpider):
             cb_kwargs={"post": post},
             meta={"kind": "article"},
             priority=-1,  # the listing walk first: it decides what else to fetch
+            # Asked for once by route_posts; unfiltered, so a redirect to a page fetched
+            # for another listed URL is followed too (it and its redirects).
+            dont_filter=True,
         )
 
     def parse_article_page(self, response: Response, post: Post) -> list[PageEntries]:

@@ -11,11 +11,18 @@ Extension headers of the response record (WARC/1.1 allows extension fields):
 ``WARC-Blogarchive-Source``
     the blogarchive source name (``Exchange.source``).
 ``WARC-Blogarchive-Kind``
-    the page kind: listing, feed, article, medium or hub (``Exchange.kind``).
+    the page kind: listing, feed, article, medium or hub (``Exchange.kind``); ``redirect``
+    for a 3xx answer the crawl followed (``REDIRECT_KIND``), which is not parsed again.
 ``WARC-Blogarchive-Decoded``
     the content codings Scrapy had already removed from the body, comma-separated in the
     order the server applied them (``gzip``). Present only when the body is not the bytes
     the server sent.
+``WARC-Blogarchive-Redirected-From``
+    the URLs that redirected to this record's WARC-Target-URI, space-separated, in the
+    order they were requested: the first is the URL the crawl asked for
+    (``Exchange.redirected_from``). Present only on a redirected page's record; each
+    3xx hop is also a response record of its own (kind ``redirect``), with its request
+    record, written just before it, so replay tools play the redirect as it happened.
 ``WARC-Blogarchive-Extra-<name>``
     one per ``Exchange.extra`` item (``WARC-Blogarchive-Extra-start_url``).
 
@@ -40,10 +47,11 @@ percent-encode non-ASCII values); WARC header values are UTF-8.
 """
 
 from crawler.warc.reader import read_responses
-from crawler.warc.records import ArchivedResponse, Exchange, WarcRecordError
+from crawler.warc.records import REDIRECT_KIND, ArchivedResponse, Exchange, WarcRecordError
 from crawler.warc.writer import WarcWriter, stored_response_headers, warc_date
 
 __all__ = [
+    "REDIRECT_KIND",
     "ArchivedResponse",
     "Exchange",
     "WarcRecordError",

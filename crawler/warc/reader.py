@@ -23,6 +23,7 @@ from crawler.warc.records import (
     DECODED,
     EXTRA_PREFIX,
     KIND,
+    REDIRECTED_FROM,
     SOURCE,
     ArchivedResponse,
     WarcRecordError,
@@ -220,6 +221,7 @@ def _response_fields(
             key[len(_EXTRA) :]: value for key, value in fields if key.lower().startswith(_EXTRA)
         },
         "decoded": tuple(c.strip() for c in decoded.split(",") if c.strip()),
+        "redirected_from": tuple(found.get(REDIRECTED_FROM.lower(), "").split()),
     }
 
 

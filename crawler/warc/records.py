@@ -12,7 +12,11 @@ from dataclasses import dataclass, field
 SOURCE = "WARC-Blogarchive-Source"
 KIND = "WARC-Blogarchive-Kind"
 DECODED = "WARC-Blogarchive-Decoded"
+REDIRECTED_FROM = "WARC-Blogarchive-Redirected-From"
 EXTRA_PREFIX = "WARC-Blogarchive-Extra-"
+
+# The page kind of a 3xx answer the crawl followed to the page it archived: nothing to parse.
+REDIRECT_KIND = "redirect"
 
 # HTTP headers written in place of ones that no longer describe the stored body.
 ORIGINAL_CONTENT_ENCODING = "X-Blogarchive-Original-Content-Encoding"
@@ -32,6 +36,8 @@ class Exchange:
     already removed from ``body``, in the order the server applied them
     (``Content-Encoding: gzip`` -> ``("gzip",)``). ``source``, ``kind`` and ``extra``
     are blogarchive's routing data; ``extra`` names are letters, digits, ``-`` and ``_``.
+    ``redirected_from`` lists the URLs redirected to ``url``, in the order they were
+    requested (the first is the one the crawl asked for); empty when nothing redirected.
     """
 
     url: str
@@ -46,6 +52,7 @@ class Exchange:
     source: str | None = None
     kind: str | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
+    redirected_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,9 @@ class ArchivedResponse:
     see the package docstring), decoded as latin-1. ``fetched_at`` is the record's
     WARC-Date. ``warc_path`` is the path as given to the reader and ``offset`` the byte
     offset of the record in that file (of its gzip member, in a gzipped file), the same
-    offset a CDX index gives.
+    offset a CDX index gives. ``redirected_from``: the URLs redirected to ``url``, first
+    the one requested (empty for a record without ``WARC-Blogarchive-Redirected-From``,
+    as in files written before it existed).
     """
 
     url: str
@@ -70,6 +79,12 @@ class ArchivedResponse:
     decoded: tuple[str, ...]
     warc_path: str
     offset: int
+    redirected_from: tuple[str, ...] = ()
+
+    @property
+    def requested_url(self) -> str:
+        """The URL the crawl asked for: the first it was redirected from, else ``url``."""
+        return self.redirected_from[0] if self.redirected_from else self.url
 
     def header(self, name: str) -> str | None:
         """The first HTTP header called ``name`` (any case), or None."""

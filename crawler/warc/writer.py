@@ -23,6 +23,7 @@ from crawler.warc.records import (
     ORIGINAL_CONTENT_ENCODING,
     ORIGINAL_CONTENT_LENGTH,
     ORIGINAL_TRANSFER_ENCODING,
+    REDIRECTED_FROM,
     SOURCE,
     Exchange,
 )
@@ -196,6 +197,8 @@ def _response_record(warc: WARCWriter, exchange: Exchange) -> ArcWarcRecord:
         fields[KIND] = exchange.kind
     if exchange.decoded:
         fields[DECODED] = ", ".join(exchange.decoded)
+    if exchange.redirected_from:
+        fields[REDIRECTED_FROM] = " ".join(exchange.redirected_from)
     for name, value in exchange.extra.items():
         fields[EXTRA_PREFIX + name] = value
     return warc.create_warc_record(
@@ -224,8 +227,9 @@ def _request_record(warc: WARCWriter, exchange: Exchange) -> ArcWarcRecord:
 def _check_exchange(exchange: Exchange) -> None:
     """Refuse what would break the record's framing or make an invalid WARC."""
     url = exchange.url
-    if urlsplit(url).scheme not in ("http", "https") or re.search(r"\s", url):
-        raise ValueError(f"url {url!r}: an http(s) URL without spaces is needed")
+    _check_url(url, "url")
+    for hop in exchange.redirected_from:
+        _check_url(hop, f"{url}: redirected from")
     if not _TOKEN.fullmatch(exchange.method):
         raise ValueError(f"{url}: method {exchange.method!r} is not an HTTP token")
     if not 100 <= exchange.status <= 599:
@@ -243,6 +247,11 @@ def _check_exchange(exchange: Exchange) -> None:
         if not _EXTRA_NAME.fullmatch(name):
             raise ValueError(f"{url}: extra name {name!r}: use letters, digits, '-' and '_'")
         _check_line(url, f"extra {name}", value)
+
+
+def _check_url(url: str, what: str) -> None:
+    if urlsplit(url).scheme not in ("http", "https") or re.search(r"\s", url):
+        raise ValueError(f"{what} {url!r}: an http(s) URL without spaces is needed")
 
 
 def _check_headers(url: str, what: str, headers: Iterable[tuple[str, str]]) -> None:
