@@ -4,6 +4,10 @@ The lock is an OS file lock (``flock``) on ``<archive>.lock``: it is released
 by the kernel when the holder exits, even after ``kill -9``, so a crashed run
 never leaves a stale lock behind. The file holds the holder's pid for the
 message a second run prints.
+
+A process may take the lock more than once (``blogarchive crawl`` holds it, and
+each of its crawls takes it again, as a lone ``scrapy crawl`` does): it is
+released when the last holder in the process lets go.
 """
 
 from __future__ import annotations
@@ -18,14 +22,29 @@ class ArchiveLocked(RuntimeError):
     """Another process holds the archive's lock."""
 
 
+# Locks this process holds: lock file -> [file descriptor, holders].
+_HELD: dict[Path, list[int]] = {}
+
+
 class ArchiveLock:
     """``with ArchiveLock(db_path):`` holds the archive for this process, or raises."""
 
     def __init__(self, db_path: str | Path) -> None:
         self.path = Path(f"{db_path}.lock")
-        self._fd: int | None = None
+        self._held = False
 
     def acquire(self) -> None:
+        if self._held:
+            return
+        key = self.path.resolve()
+        if key in _HELD:
+            _HELD[key][1] += 1
+            self._held = True
+            return
+        _HELD[key] = [self._lock(), 1]
+        self._held = True
+
+    def _lock(self) -> int:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -39,13 +58,19 @@ class ArchiveLock:
             ) from None
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode("ascii"))
-        self._fd = fd
+        return fd
 
     def release(self) -> None:
-        if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
+        if not self._held:
+            return
+        self._held = False
+        key = self.path.resolve()
+        held = _HELD[key]
+        held[1] -= 1
+        if held[1] == 0:
+            del _HELD[key]
+            fcntl.flock(held[0], fcntl.LOCK_UN)
+            os.close(held[0])
 
     def __enter__(self) -> ArchiveLock:
         self.acquire()

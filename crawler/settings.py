@@ -76,6 +76,7 @@ SPIDER_MIDDLEWARES = {
 }
 
 EXTENSIONS = {
+    "crawler.extensions.archive_lock.ArchiveLockHolder": 100,
     "crawler.extensions.run_ledger.RunLedger": 500,
     "crawler.extensions.progress.Progress": 510,
 }

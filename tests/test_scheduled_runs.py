@@ -10,7 +10,7 @@ from pathlib import Path
 
 from crawler.demo.server import Fault
 from crawler.store import Archive, ArchiveError
-from tests.conftest import BIN, FAST, run_command
+from tests.conftest import BIN, FAST, run_command, scrapy_crawl
 
 
 def sources_file(tmp_path: Path, start_url: str) -> Path:
@@ -101,6 +101,25 @@ def test_a_second_crawl_on_the_same_archive_exits_3_and_touches_nothing(serve_si
     assert runs(tmp_path) == runs_before
     first.wait(timeout=60)
     assert first.returncode in (0, 1)
+
+
+def test_scrapy_crawl_beside_a_running_crawl_stops_before_touching_the_archive(
+    serve_site, tmp_path
+):
+    server, site = serve_site("cards")
+    server.faults["/bmjleader/page/3/"] = Fault(status=200, delay=4, body=b"<html></html>")
+    first = start_crawl(tmp_path, site.start_url)
+    wait_for(lambda: running(tmp_path))
+    runs_before = runs(tmp_path)
+
+    second = scrapy_crawl(site.start_url, tmp_path / "a.sqlite", tmp_path / "other-exports")
+
+    assert second.returncode != 0
+    assert f"a.sqlite is in use by process {first.pid}" in second.stderr
+    assert runs(tmp_path) == runs_before  # no run of its own, and the first one left alone
+    assert not (tmp_path / "other-exports").exists()
+    first.wait(timeout=60)
+    assert [run["status"] for run in runs(tmp_path)] != ["interrupted"]
 
 
 def test_ctrl_c_marks_the_run_interrupted_and_exits_130(serve_site, tmp_path):
