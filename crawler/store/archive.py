@@ -11,6 +11,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from crawler.store import runs
 from crawler.store.connection import ArchiveError, open_database
 from crawler.store.resources import RESOURCE_EXPORT_KEYS, resource_row, save_resources
 from crawler.store.rows import (
@@ -21,8 +22,8 @@ from crawler.store.rows import (
     export_shape,
     post_to_row,
 )
+from crawler.store.runs import dicts
 from crawler.store.saving import SaveResult, refresh_heading_fields, save_batch
-from crawler.store.schema import RUN_STATUSES
 from crawler.store.validators import (
     Validators,
     read_validators,
@@ -146,7 +147,7 @@ class Archive:
         post = self.conn.execute(_POST_ID, {"url": url}).fetchone()
         if post is None:
             return []
-        found = _dicts(self.conn.execute(_VERSION_SELECT, post))
+        found = dicts(self.conn.execute(_VERSION_SELECT, post))
         for version in found:
             version["authors"] = json.loads(version["authors"])
         return found
@@ -233,7 +234,7 @@ class Archive:
         """
         columns = ", ".join(("url", "heading", "author_source", *HEADING_FIELDS))
         cursor = self.conn.execute(f"SELECT {columns} FROM posts WHERE source = ?", (source,))
-        found = _dicts(cursor)
+        found = dicts(cursor)
         for row in found:
             row["authors"] = json.loads(row["authors"])
             row["authors_more"] = bool(row["authors_more"])
@@ -251,7 +252,7 @@ class Archive:
             "UNION ALL SELECT u.url, p.heading, p.teaser, p.article_fetched "
             "FROM post_urls u JOIN posts p ON p.id = u.post_id"
         )
-        return _dicts(self.conn.execute(sql))
+        return dicts(self.conn.execute(sql))
 
     def url_aliases(self) -> dict[str, str]:
         """``{other URL: the post's url}`` for every alias and declared canonical URL."""
@@ -284,11 +285,7 @@ class Archive:
     def start_run(self, *, spider: str, source: str, started: str) -> int:
         """Record a crawl run as ``running`` and return its id."""
         with self._transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO crawl_runs (spider, source, started, status) VALUES (?, ?, ?, ?)",
-                (spider, source, started, "running"),
-            )
-        return cursor.lastrowid
+            return runs.insert_run(conn, spider=spider, source=source, started=started)
 
     def finish_run(self, run_id: int, **fields: Any) -> None:
         """Set crawl_runs columns of run ``run_id`` (ended, status, counters, message...).
@@ -296,28 +293,14 @@ class Archive:
         Raises ValueError for a key that is not a column or an unknown status,
         ArchiveError when there is no such run.
         """
-        unknown = set(fields) - (set(self._run_columns()) - {"id"})
-        if unknown:
-            raise ValueError(f"not crawl_runs columns: {', '.join(sorted(unknown))}")
-        if "status" in fields and fields["status"] not in RUN_STATUSES:
-            raise ValueError(f"status must be one of {', '.join(RUN_STATUSES)}")
-        if not fields:
-            return
-        assignments = ", ".join(f"{name} = ?" for name in fields)
-        with self._transaction() as conn:
-            cursor = conn.execute(
-                f"UPDATE crawl_runs SET {assignments} WHERE id = ?", (*fields.values(), run_id)
-            )
-        if cursor.rowcount == 0:
-            raise ArchiveError(f"no crawl run with id {run_id}")
+        runs.check_run_fields(self.conn, fields)
+        if fields:
+            with self._transaction() as conn:
+                runs.update_run(conn, run_id, fields)
 
     def last_finished_run(self, source: str) -> dict[str, Any] | None:
         """The most recent run of ``source`` that is not still running, or None."""
-        sql = (
-            "SELECT * FROM crawl_runs WHERE source = ? AND status != 'running' "
-            "ORDER BY started DESC, id DESC LIMIT 1"
-        )
-        found = _dicts(self.conn.execute(sql, (source,)))
+        found = runs.select_runs(self.conn, source=source, finished=True, limit=1)
         return found[0] if found else None
 
     def recent_runs(
@@ -333,18 +316,9 @@ class Archive:
         ``status`` keeps runs that ended so (``ok``, ...); ``min_entries`` only
         runs that parsed at least that many entries (a night of ``304`` pages parses none).
         """
-        if status is not None and status not in RUN_STATUSES:
-            raise ValueError(f"status must be one of {', '.join(RUN_STATUSES)}")
-        sql = "SELECT * FROM crawl_runs WHERE source = ?"
-        params: list[Any] = [source]
-        if status is not None:
-            sql += " AND status = ?"
-            params.append(status)
-        if min_entries > 0:
-            sql += " AND entries >= ?"
-            params.append(min_entries)
-        sql += " ORDER BY started DESC, id DESC LIMIT ?"
-        return _dicts(self.conn.execute(sql, (*params, limit)))
+        return runs.select_runs(
+            self.conn, source=source, status=status, limit=limit, min_entries=min_entries
+        )
 
     def close_stale_runs(self, *, ended: str) -> int:
         """Mark runs still ``running`` as ``interrupted``; return how many.
@@ -353,30 +327,17 @@ class Archive:
         on, and a ``running`` row is one whose process was killed.
         """
         with self._transaction() as conn:
-            cursor = conn.execute(
-                "UPDATE crawl_runs SET status = 'interrupted', ended = coalesce(ended, ?), "
-                "message = 'the crawl process ended without closing its run (killed?)' "
-                "WHERE status = 'running'",
-                (ended,),
-            )
-        return cursor.rowcount
+            return runs.close_stale_runs(conn, ended)
 
     def get_run(self, run_id: int) -> dict[str, Any]:
         """The crawl_runs row of ``run_id``; ArchiveError if there is none."""
-        found = _dicts(self.conn.execute("SELECT * FROM crawl_runs WHERE id = ?", (run_id,)))
-        if not found:
-            raise ArchiveError(f"no crawl run with id {run_id}")
-        return found[0]
+        return runs.select_run(self.conn, run_id)
 
     def latest_runs(self, limit: int = 20) -> list[dict[str, Any]]:
         """The ``limit`` most recently started crawl runs, newest first."""
-        sql = "SELECT * FROM crawl_runs ORDER BY started DESC, id DESC LIMIT ?"
-        return _dicts(self.conn.execute(sql, (limit,)))
+        return runs.select_runs(self.conn, limit=limit)
 
     # --- internals ---------------------------------------------------------
-
-    def _run_columns(self) -> list[str]:
-        return [row[1] for row in self.conn.execute("PRAGMA table_info(crawl_runs)")]
 
     def _check_sources(self, conn: sqlite3.Connection, names: set[str]) -> None:
         missing = names - self._sources
@@ -408,8 +369,3 @@ class Archive:
             if "readonly" in str(exc):
                 raise ArchiveError(f"cannot write to {self.path}: {exc}") from exc
             raise
-
-
-def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, values, strict=True)) for values in cursor]
