@@ -17,9 +17,12 @@ from crawler import runstats
 from crawler.background import (
     BackgroundCallError,
     BackgroundError,
+    BackgroundGaveUp,
     BackgroundProcess,
     Functions,
     InProcess,
+    RestartingProcess,
+    Restarts,
 )
 from crawler.items import PageEntries, Post
 from crawler.parsing.listing import parse_listing
@@ -53,6 +56,13 @@ class Journal:
 
     def fail(self, why: str) -> None:
         raise ValueError(why)
+
+    def pid(self) -> int:
+        return os.getpid()
+
+    def die(self) -> None:
+        """What a segfault or the OOM killer does to a parsing process."""
+        os.kill(os.getpid(), signal.SIGKILL)
 
     def close(self) -> str:
         self.path.write_text("\n".join(self.lines), encoding="utf-8")
@@ -146,6 +156,111 @@ def test_a_child_that_dies_fails_the_next_call_and_every_waiting_ask(tmp_path):
             worker.close()
 
     asyncio.run(scenario())
+
+
+def _restarting(tmp_path: Path, restarts: Restarts | None = None) -> RestartingProcess:
+    return RestartingProcess(TARGET, str(tmp_path / "j.txt"), restarts=restarts)
+
+
+def test_after_a_sigkill_between_asks_the_next_ask_is_answered_by_a_new_child(tmp_path):
+    async def scenario():
+        worker = _restarting(tmp_path)
+        try:
+            await worker.ask("add", "before")
+            first = await worker.ask("pid")
+            os.kill(first, signal.SIGKILL)
+            worker._process._process.wait(timeout=20)  # dead before the next ask is sent
+            second = await worker.ask("pid")
+            await worker.ask("add", "after")
+            return first, second, await worker.ask("count"), worker.close()
+        finally:
+            worker.close()
+
+    first, second, count, outcomes = asyncio.run(scenario())
+    assert second != first
+    assert count == 1  # a new object: what the dead child held is gone
+    assert [(o.method, o.result) for o in outcomes] == [("close", "1 lines")]
+
+
+def test_the_ask_a_child_dies_on_fails_and_the_asks_queued_behind_it_are_answered(tmp_path):
+    async def scenario():
+        worker = _restarting(tmp_path)
+        try:
+            first = await worker.ask("pid")
+            asks = [
+                worker.ask("die"),
+                worker.ask("add", "queued"),
+                worker.ask("fail", "a parse error"),  # an error of the call: the child lives
+                worker.ask("count"),
+                worker.ask("pid"),
+            ]
+            answers = await asyncio.gather(*asks, return_exceptions=True)
+            return first, answers
+        finally:
+            worker.close()
+
+    first, (died, added, failed, count, pid) = asyncio.run(scenario())
+    assert isinstance(died, BackgroundError) and not isinstance(died, BackgroundGaveUp)
+    assert "stopped unexpectedly (status -9)" in str(died)
+    assert added is None
+    assert isinstance(failed, BackgroundCallError) and "a parse error" in str(failed)
+    assert count == 1
+    assert pid != first
+
+
+def test_children_that_keep_dying_are_given_up_after_three_in_a_row(tmp_path):
+    async def scenario():
+        worker = _restarting(tmp_path, Restarts(in_a_row=3, in_all=None))
+        errors = []
+        try:
+            for method in ["die", "die", "count", "die", "die", "die", "count"]:
+                try:
+                    await worker.ask(method)
+                    errors.append(None)
+                except BackgroundError as exc:
+                    errors.append(exc)
+            return errors, worker.pid
+        finally:
+            worker.close()
+
+    errors, pid = asyncio.run(scenario())
+    assert [type(e).__name__ for e in errors] == [
+        "BackgroundError",
+        "BackgroundError",
+        "NoneType",  # an answer: the two deaths before it were not in a row with the next ones
+        "BackgroundError",
+        "BackgroundError",
+        "BackgroundGaveUp",
+        "BackgroundGaveUp",
+    ]
+    assert str(errors[5]) == (
+        f"the {TARGET} process stopped unexpectedly (status -9), 3 times in a row: "
+        "not started again"
+    )
+    assert str(errors[6]) == str(errors[5])
+    assert pid is None
+
+
+def test_children_that_die_now_and_then_are_given_up_at_the_limit_in_all(tmp_path):
+    async def scenario():
+        worker = _restarting(tmp_path, Restarts(in_a_row=3, in_all=3))
+        answers = []
+        try:
+            for method in ["die", "count", "die", "count", "die", "count"]:
+                try:
+                    answers.append(await worker.ask(method))
+                except BackgroundError as exc:
+                    answers.append(exc)
+            return answers
+        finally:
+            worker.close()
+
+    answers = asyncio.run(scenario())
+    assert [type(a).__name__ for a in answers] == [
+        *("BackgroundError", "int") * 2,
+        *("BackgroundGaveUp", "BackgroundGaveUp"),
+    ]
+    assert str(answers[4]).endswith("(status -9), 3 times in all: not started again")
 
 
 def test_the_child_keeps_finished_work_when_the_parent_is_killed(tmp_path):
