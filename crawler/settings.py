@@ -21,6 +21,8 @@ WARC_DIR = "archive/warc"  # one .warc.gz per crawl run; `blogarchive reparse` r
 # Page parsing, SQLite writes and WARC compression run in child processes, beside
 # the crawl's one thread; False keeps everything in the crawl's process.
 BACKGROUND_PROCESSES = True
+# What parses a WordPress listing page in that process (module:Class, see crawler.extract).
+LISTING_READER = "crawler.extract:ListingReader"
 FULL_CRAWL = False  # walk every listing page, not only up to the posts already archived
 FOLLOW_ARTICLES = True  # read new and changed posts' own pages (dates, tags, text)
 CONDITIONAL_REQUESTS = True  # send listing/feed pages' stored ETag/Last-Modified: unchanged -> 304

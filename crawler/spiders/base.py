@@ -24,7 +24,7 @@ from twisted.internet.error import (
 from twisted.python.failure import Failure
 
 from crawler import __version__, runstats
-from crawler.background import BackgroundProcess, InProcess
+from crawler.background import InProcess, RestartingProcess
 from crawler.extract import allowed_by
 from crawler.sources import Source
 
@@ -61,7 +61,7 @@ class SourceSpider(scrapy.Spider):
         self.max_pages = positive_int(max_pages, "max_pages")
         self.source_name = self.source.name if self.source else self.name
         self.keep = allowed_by(self.source)  # the source's ``allow`` path prefix
-        self._processes: list[BackgroundProcess | InProcess] = []
+        self._processes: list[RestartingProcess | InProcess] = []
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -72,15 +72,17 @@ class SourceSpider(scrapy.Spider):
 
     def parsing_process(
         self, target: str, *args: Any, **kwargs: Any
-    ) -> BackgroundProcess | InProcess:
+    ) -> RestartingProcess | InProcess:
         """The object ``target`` (``module:Class``, pure parsers) run in a child process.
 
         The crawl's thread meanwhile sends the next request and stores earlier
-        entries. With BACKGROUND_PROCESSES off it runs here, and answers at
-        once. It is closed with the spider.
+        entries. If the child dies, the ask it was answering fails with
+        BackgroundError and a new child answers the next ones, until too many
+        die (BackgroundGaveUp; see ``Restarts``). With BACKGROUND_PROCESSES off
+        it runs here, and answers at once. It is closed with the spider.
         """
         background = self.settings.getbool("BACKGROUND_PROCESSES", True)
-        process = (BackgroundProcess if background else InProcess)(target, *args, **kwargs)
+        process = (RestartingProcess if background else InProcess)(target, *args, **kwargs)
         self._processes.append(process)
         return process
 

@@ -16,7 +16,7 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler import runstats
-from crawler.background import BackgroundProcess, InProcess
+from crawler.background import BackgroundError, BackgroundGaveUp, InProcess, RestartingProcess
 from crawler.parsing.listing import listing_next_url
 from crawler.parsing.urls import next_page_guess, post_permalink_pattern, strip_crawl_traps
 from crawler.spiders.articles import ArticleFollowingSpider
@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 # After this many failed listing pages in a row the site is taken to be down.
 MAX_FAILURES_IN_A_ROW = 3
-READER = "crawler.extract:ListingReader"
+READER = "crawler.extract:ListingReader"  # the default of the LISTING_READER setting
 
 
 class WordPressSpider(ArticleFollowingSpider):
@@ -47,7 +47,8 @@ class WordPressSpider(ArticleFollowingSpider):
         else:
             self.post_url = post_permalink_pattern(self.start_url)
         self.selectors = source.selectors if source else None
-        self._reader: BackgroundProcess | InProcess | None = None
+        self._reader: RestartingProcess | InProcess | None = None
+        self._reader_gave_up = False  # its processes kept dying: no listing page is read
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.start_following()
@@ -73,6 +74,9 @@ class WordPressSpider(ArticleFollowingSpider):
         )
 
     async def parse_listing_page(self, response: Response, page: int) -> AsyncIterator[Any]:
+        if self._reader_gave_up:
+            logger.warning("%s is not read: the walk has ended", response.url)
+            return
         stats = self.crawler.stats
         if response.status == 304:  # unchanged since it was last read: nothing new here or older
             stats.inc_value(runstats.NOT_MODIFIED)
@@ -85,7 +89,18 @@ class WordPressSpider(ArticleFollowingSpider):
         early_url = self._early_next_url(response, page)
         if early_url is not None:  # it downloads while the parsing process reads this page
             yield self._listing_request(early_url, page=page + 1, guessed=False)
-        listing = await self._listing_reader().ask("read", response.text, url)
+        try:
+            listing = await self._listing_reader().ask("read", response.text, url)
+        except BackgroundGaveUp as exc:
+            self._reader_stopped(url, exc)
+            return
+        except BackgroundError as exc:  # the parsing process died on this page
+            self.record_error("parse", url, str(exc))
+            if early_url is None:  # the walk goes on with a new parsing process
+                failures = response.meta.get("failures", 0) + 1
+                for request in self._walk_on(url, page, failures):
+                    yield request
+            return
         posts = listing.posts
         if not posts:
             for request in self._empty_page(url, page, listing.next_url):
@@ -116,11 +131,14 @@ class WordPressSpider(ArticleFollowingSpider):
         url = listing_next_url(response.text, response.url, self.post_url, self.selectors)
         return url if url and url != response.url else None
 
-    def _listing_reader(self) -> BackgroundProcess | InProcess:
-        """The parsing process (started at the first page): posts of a page, normalised."""
+    def _listing_reader(self) -> RestartingProcess | InProcess:
+        """The parsing process (started at the first page): posts of a page, normalised.
+
+        What runs there is the LISTING_READER setting's class (``module:Class``).
+        """
         if self._reader is None:
             self._reader = self.parsing_process(
-                READER,
+                self.settings.get("LISTING_READER") or READER,
                 self.post_url,
                 source=self.source,
                 source_name=self.source_name,
@@ -128,6 +146,14 @@ class WordPressSpider(ArticleFollowingSpider):
                 known_series=self.known_series,
             )
         return self._reader
+
+    def _reader_stopped(self, url: str, error: BackgroundGaveUp) -> None:
+        """The parsing processes kept dying: this page failed, and the walk ends (once)."""
+        if self._reader_gave_up:
+            logger.warning("%s is not read: the walk has ended", url)
+            return
+        self._reader_gave_up = True
+        self.record_error("parse", url, f"{error}; the walk ends")
 
     def _empty_page(self, url: str, page: int, next_url: str | None) -> list[scrapy.Request]:
         """A page without entries ends the walk, unless it is the first or links onwards."""
@@ -152,9 +178,14 @@ class WordPressSpider(ArticleFollowingSpider):
             logger.info("End of the listing at %s (HTTP %s)", request.url, http_status(failure))
             return []
         self.record_failure(failure)
-        page = request.meta.get("page", 1)
         failures = request.meta.get("failures", 0) + 1
+        return self._walk_on(request.url, request.meta.get("page", 1), failures)
+
+    def _walk_on(self, url: str, page: int, failures: int) -> list[scrapy.Request]:
+        """After a failed page, the guessed next one, unless the site looks dead (or unreadable)."""
+        if self._reader_gave_up:
+            return []
         if failures < MAX_FAILURES_IN_A_ROW and self.wants_page(page + 1):
-            guess = next_page_guess(request.url, self.start_url)
+            guess = next_page_guess(url, self.start_url)
             return [self._listing_request(guess, page=page + 1, guessed=True, failures=failures)]
         return []

@@ -1,0 +1,29 @@
+"""Parsers that die on chosen pages, as a parsing process does when the OOM killer or a
+crash in lxml takes it: imported by the child processes of the crawls under test.
+
+The pages are the URL paths in the environment variable ``DIE_ON`` (comma-separated),
+which the children inherit.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from urllib.parse import urlsplit
+
+from crawler.extract import ListingPosts, ListingReader
+
+DIE_ON = "BLOGARCHIVE_TEST_DIE_ON"
+
+
+def _die_on(url: str) -> None:
+    if urlsplit(url).path in os.environ.get(DIE_ON, "").split(","):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+class DyingListingReader(ListingReader):
+    """The crawl's listing reader (setting LISTING_READER), killed by the pages in DIE_ON."""
+
+    def read(self, text: str, page_url: str) -> ListingPosts:
+        _die_on(page_url)
+        return super().read(text, page_url)
