@@ -8,11 +8,14 @@ crawls this way. Records are parsed in worker processes, a few ahead, and
 their items are stored in the order the records were read. A post's own page
 completes the listing post the crawl requested it for: the first URL it was
 redirected from (``WARC-Blogarchive-Redirected-From``), else its own URL. The
-3xx answers of a redirect (kind ``redirect``) are archived, not parsed.
+3xx answers of a redirect (kind ``redirect``) are archived, not parsed. A worker
+that dies (a crash in lxml, the OOM killer) skips the record it was parsing, as
+a record whose parse raises is skipped, and a new worker parses the ones after it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections import Counter, deque
@@ -24,7 +27,13 @@ from typing import Any
 from scrapy.exceptions import DropItem
 
 from crawler.archived import ParsedRecord, parse_archived
-from crawler.background import BackgroundProcess, InProcess
+from crawler.background import (
+    BackgroundError,
+    BackgroundGaveUp,
+    BackgroundProcess,
+    InProcess,
+    Restarts,
+)
 from crawler.extract import article_post
 from crawler.items import PageEntries, Post
 from crawler.parsing.urls import canonical_post_url
@@ -130,7 +139,12 @@ def reparse(
     try:
         responses = _responses(paths, report)
         for response, parsed in _parsed(responses, sources, normalise.known_series, workers):
+            report.records += 1
             take(response, parsed)
+    except BackgroundGaveUp as exc:  # the workers kept dying: keep what was parsed
+        report.records += 1
+        logger.error("%s", exc)
+        report.skipped.append(f"{exc}; the records after it were not re-parsed")
     finally:
         store.close_spider()
     ExportPipeline(str(db_path), str(exports_dir)).write_exports()
@@ -146,37 +160,85 @@ def _parsed(
     """Each response with what it parses to, in order; parsed by ``workers`` processes.
 
     Listing posts come normalised (with each source's ``known_series``), as in a crawl.
+    A worker that dies is replaced (see ``_Pool``); BackgroundGaveUp when they keep dying.
     """
     count = (os.cpu_count() or 1) if workers is None else workers
-    pool = [
-        BackgroundProcess(_PARSER) if count else InProcess(_PARSER) for _ in range(max(count, 1))
-    ]
-    waiting: deque[tuple[BackgroundProcess | InProcess, ArchivedResponse]] = deque()
+    pool = _Pool(count, sources, known_series)
     try:
         for number, response in enumerate(responses):
-            worker = pool[number % len(pool)]
-            name = response.source or "unknown"
-            args = (response, sources.get(name), known_series.get(name, ()))
-            worker.call("run", parse_archived, args, {}, context=number)
-            waiting.append((worker, response))
-            if len(waiting) >= _AHEAD * len(pool):
-                yield _answer(*waiting.popleft())
-        while waiting:
-            yield _answer(*waiting.popleft())
+            pool.send(number % pool.size, response)
+            if len(pool.waiting) >= _AHEAD * pool.size:
+                yield pool.answer()
+        while pool.waiting:
+            yield pool.answer()
     finally:
-        for worker in pool:
-            worker.close()
+        pool.close()
 
 
-def _answer(
-    worker: BackgroundProcess | InProcess, response: ArchivedResponse
-) -> tuple[ArchivedResponse, ParsedRecord]:
-    """The next answer of ``worker``: what ``response`` parsed to (a worker answers in order)."""
-    outcome = worker.next_outcome()
-    if outcome.error is not None:
+class _Pool:
+    """Parsing workers, each sent records in turn and answering them in order.
+
+    When a worker dies, the oldest record it had not answered is the one that
+    killed it: it is skipped with its place and why, and a new worker is sent
+    the records queued behind it, until ``restarts`` says stop.
+    """
+
+    def __init__(
+        self, count: int, sources: dict[str, Source], known_series: dict[str, tuple[str, ...]]
+    ) -> None:
+        self.background = count > 0
+        self.size = max(count, 1)
+        self.sources = sources
+        self.known_series = known_series
+        self.workers = [self._start() for _ in range(self.size)]
+        self.waiting: deque[tuple[int, ArchivedResponse]] = deque()  # (worker, record)
+        self.restarts = Restarts(in_all=None)  # every death skips a record: it ends
+
+    def _start(self) -> BackgroundProcess | InProcess:
+        return BackgroundProcess(_PARSER) if self.background else InProcess(_PARSER)
+
+    def send(self, slot: int, response: ArchivedResponse, *, again: bool = False) -> None:
+        name = response.source or "unknown"
+        args = (response, self.sources.get(name), self.known_series.get(name, ()))
+        with contextlib.suppress(BackgroundError):  # it died: its oldest record's answer says so
+            self.workers[slot].call("run", parse_archived, args, {})
+        if not again:
+            self.waiting.append((slot, response))
+
+    def answer(self) -> tuple[ArchivedResponse, ParsedRecord]:
+        """The oldest record sent and what it parsed to (a worker answers in order)."""
+        slot, response = self.waiting.popleft()
         place = f"{response.warc_path}: record at offset {response.offset}"
-        return response, ParsedRecord(problem=f"{place}: {outcome.error}")
-    return response, outcome.result
+        try:
+            outcome = self.workers[slot].next_outcome()
+        except BackgroundError as exc:  # the worker died on this record
+            if not self.background:
+                raise
+            self._replace(slot, exc, place)
+            return response, ParsedRecord(problem=f"{place}: {exc}")
+        self.restarts.answered()
+        if outcome.error is not None:
+            return response, ParsedRecord(problem=f"{place}: {outcome.error}")
+        return response, outcome.result
+
+    def _replace(self, slot: int, error: BackgroundError, place: str) -> None:
+        self.workers[slot].terminate()  # it has exited: release its socket
+        try:
+            self.restarts.died(error)
+        except BackgroundError as exc:
+            raise type(exc)(f"{place}: {exc}") from exc
+        logger.warning("%s: %s; a new worker parses the next records", place, error)
+        self.workers[slot] = self._start()
+        for queued, response in self.waiting:
+            if queued == slot:
+                self.send(slot, response, again=True)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            try:
+                worker.close()
+            except BackgroundError as exc:  # it died after its last record: nothing is lost
+                logger.warning("%s", exc)
 
 
 def _responses(paths: list[Path], report: ReparseReport) -> Iterator[ArchivedResponse]:
@@ -187,5 +249,4 @@ def _responses(paths: list[Path], report: ReparseReport) -> Iterator[ArchivedRes
     for response in read_responses(paths, on_error=skip):
         if response.kind == REDIRECT_KIND:
             continue  # a hop to a page archived after it: nothing to parse
-        report.records += 1
         yield response

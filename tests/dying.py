@@ -1,5 +1,5 @@
 """Parsers that die on chosen pages, as a parsing process does when the OOM killer or a
-crash in lxml takes it: imported by the child processes of the crawls under test.
+crash in lxml takes it: imported by the child processes of the crawls and re-parses under test.
 
 The pages are the URL paths in the environment variable ``DIE_ON`` (comma-separated),
 which the children inherit.
@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from crawler.archived import ParsedRecord, parse_archived
 from crawler.extract import ListingPosts, ListingReader
+from crawler.sources import Source
+from crawler.warc import ArchivedResponse
 
 DIE_ON = "BLOGARCHIVE_TEST_DIE_ON"
 
@@ -27,3 +31,11 @@ class DyingListingReader(ListingReader):
     def read(self, text: str, page_url: str) -> ListingPosts:
         _die_on(page_url)
         return super().read(text, page_url)
+
+
+def dying_parse_archived(
+    response: ArchivedResponse, source: Source | None, known_series: Sequence[str] | None = None
+) -> ParsedRecord:
+    """``parse_archived`` (what reparse's workers run), killed by the pages in DIE_ON."""
+    _die_on(response.url)
+    return parse_archived(response, source, known_series)

@@ -7,10 +7,12 @@ import json
 
 import pytest
 
+import crawler.reparse
 from crawler.demo.site import build_site, synthetic_posts
 from crawler.reparse import reparse
 from crawler.sources import load_sources
 from crawler.warc import Exchange, WarcWriter
+from tests.dying import DIE_ON, dying_parse_archived
 
 SITE = "https://blogs.example"
 
@@ -91,3 +93,43 @@ def test_a_page_that_cannot_be_read_is_skipped_with_its_offset_and_the_rest_are_
     assert f"{warc}: record at offset " in report.skipped[0]
     posts = _posts(tmp_path / "a")
     assert 40 <= len(posts) < 60  # every page but the third (the hero repeats across pages)
+
+
+def test_a_record_that_kills_its_worker_is_skipped_with_its_offset_and_a_new_worker_goes_on(
+    tmp_path, monkeypatch
+):
+    warc, _ = _write_warc(tmp_path)
+    clean = reparse(
+        [warc], db_path=tmp_path / "a.sqlite", exports_dir=tmp_path / "a", sources=load_sources(),
+        workers=0,
+    )  # fmt: skip
+    monkeypatch.setattr(crawler.reparse, "parse_archived", dying_parse_archived)
+    monkeypatch.setenv(DIE_ON, "/bmjleader/page/3/")
+    report = reparse(
+        [warc], db_path=tmp_path / "b.sqlite", exports_dir=tmp_path / "b", sources=load_sources(),
+        workers=2,
+    )  # fmt: skip
+    assert report.records == clean.records
+    assert len(report.skipped) == 1
+    assert f"{warc}: record at offset " in report.skipped[0]
+    assert "stopped unexpectedly (status -9)" in report.skipped[0]
+    posts = _posts(tmp_path / "b")
+    assert 40 <= len(posts) < 60  # every page but the third (the hero repeats across pages)
+    assert all(post in _posts(tmp_path / "a") for post in posts)
+
+
+def test_records_that_kill_three_workers_in_a_row_end_the_reparse(tmp_path, monkeypatch):
+    warc, _ = _write_warc(tmp_path)
+    monkeypatch.setattr(crawler.reparse, "parse_archived", dying_parse_archived)
+    monkeypatch.setenv(DIE_ON, ",".join(f"/bmjleader/page/{n}/" for n in (2, 3, 4)))
+    report = reparse(
+        [warc], db_path=tmp_path / "a.sqlite", exports_dir=tmp_path / "a", sources=load_sources(),
+        workers=2,
+    )  # fmt: skip
+    assert len(report.skipped) == 3
+    assert all(f"{warc}: record at offset " in line for line in report.skipped)
+    assert report.skipped[2].endswith(
+        "3 times in a row: not started again; the records after it were not re-parsed"
+    )
+    assert report.records == 4
+    assert 0 < len(_posts(tmp_path / "a")) <= 10  # the first page's posts, exported
