@@ -1,5 +1,6 @@
 """Parsers that die on chosen pages, as a parsing process does when the OOM killer or a
-crash in lxml takes it: imported by the child processes of the crawls and re-parses under test.
+crash in lxml takes it, or raise, as a parser bug would: imported by the child processes
+of the crawls and re-parses under test.
 
 The pages are the URL paths in the environment variable ``DIE_ON`` (comma-separated),
 which the children inherit.
@@ -18,6 +19,7 @@ from crawler.sources import Source
 from crawler.warc import ArchivedResponse
 
 DIE_ON = "BLOGARCHIVE_TEST_DIE_ON"
+RAISE_ON = "BLOGARCHIVE_TEST_RAISE_ON"  # pages whose parse raises (a parser bug)
 
 
 def _die_on(url: str) -> None:
@@ -30,6 +32,15 @@ class DyingListingReader(ListingReader):
 
     def read(self, text: str, page_url: str) -> ListingPosts:
         _die_on(page_url)
+        return super().read(text, page_url)
+
+
+class RaisingListingReader(ListingReader):
+    """The crawl's listing reader, raising on the pages in RAISE_ON as a parser bug would."""
+
+    def read(self, text: str, page_url: str) -> ListingPosts:
+        if urlsplit(page_url).path in os.environ.get(RAISE_ON, "").split(","):
+            raise ValueError(f"a parser bug met {page_url}")
         return super().read(text, page_url)
 
 

@@ -10,7 +10,7 @@ from crawler.parsing.listing import parse_listing
 from crawler.parsing.urls import canonical_post_url, post_permalink_pattern
 from crawler.store import Archive
 from tests.conftest import scrapy_crawl
-from tests.dying import DIE_ON
+from tests.dying import DIE_ON, RAISE_ON
 
 DYING_READER = ["-s", "LISTING_READER=tests.dying:DyingListingReader"]
 
@@ -202,6 +202,33 @@ def test_an_incremental_walk_goes_on_past_a_page_that_kills_the_parsing_process(
     assert json.loads(run["errors_by_kind"]) == {"parse": 1}
     assert "/bmjleader/page/2/" in run["message"]
     assert "Page failed: " in result.stderr and "/bmjleader/page/2/: the " in result.stderr
+    assert f"/bmjleader/page/{site.listing_pages}/" in server.log.paths()
+    stored = {post["url"] for post in posts}
+    elsewhere, lost = only_on(listed_posts(server, site), {"/bmjleader/page/2/"})
+    assert lost and elsewhere <= stored
+    assert not lost & stored
+
+
+def test_an_incremental_walk_goes_on_past_a_page_whose_parse_raises(
+    serve_site, tmp_path, monkeypatch
+):
+    oldest = sorted(demo_posts(), key=lambda post: post.date)[:5]
+    server, site = serve_site("cards", oldest)
+    db, exports = tmp_path / "a.sqlite", tmp_path / "exports"
+    scrapy_crawl(site.start_url, db, exports)
+    site = build_site(server.root, demo_posts(), site_url=server.url, theme="cards")
+    monkeypatch.setenv(RAISE_ON, "/bmjleader/page/2/")
+
+    result = scrapy_crawl(
+        site.start_url, db, exports, "-s", "FOLLOW_ARTICLES=False",
+        "-s", "LISTING_READER=tests.dying:RaisingListingReader",
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    run, posts = runs_and_posts(db)
+    assert run["status"] == "degraded"
+    assert json.loads(run["errors_by_kind"]) == {"parse": 1}
+    assert "a parser bug met" in run["message"] and "/bmjleader/page/2/" in run["message"]
     assert f"/bmjleader/page/{site.listing_pages}/" in server.log.paths()
     stored = {post["url"] for post in posts}
     elsewhere, lost = only_on(listed_posts(server, site), {"/bmjleader/page/2/"})

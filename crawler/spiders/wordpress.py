@@ -16,7 +16,13 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler import runstats
-from crawler.background import BackgroundError, BackgroundGaveUp, InProcess, RestartingProcess
+from crawler.background import (
+    BackgroundCallError,
+    BackgroundError,
+    BackgroundGaveUp,
+    InProcess,
+    RestartingProcess,
+)
 from crawler.parsing.listing import listing_next_url
 from crawler.parsing.urls import next_page_guess, post_permalink_pattern, strip_crawl_traps
 from crawler.spiders.articles import ArticleFollowingSpider
@@ -94,7 +100,7 @@ class WordPressSpider(ArticleFollowingSpider):
         except BackgroundGaveUp as exc:
             self._reader_stopped(url, exc)
             return
-        except BackgroundError as exc:  # the parsing process died on this page
+        except (BackgroundError, BackgroundCallError) as exc:  # the parser died, or raised
             self.record_error("parse", url, str(exc))
             if early_url is None:  # the walk goes on with a new parsing process
                 failures = response.meta.get("failures", 0) + 1
