@@ -12,20 +12,26 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from w3lib.encoding import html_to_unicode
-
 from crawler.extract import (
     allowed_by,
     feed_posts,
     hub_resources,
     medium_post,
+    read_article,
     read_normalised_listing,
 )
 from crawler.items import Post, Resource
-from crawler.parsing.article import ArticlePage, NotAnArticlePage, parse_article
+from crawler.parsing.article import ArticlePage
 from crawler.parsing.feeds import FeedError, parse_feed
 from crawler.parsing.hub import parse_resource_hub
 from crawler.parsing.medium import NotAnArticle, parse_medium_article
+from crawler.parsing.responses import (
+    PageFailure,
+    http_error,
+    is_http_error,
+    is_text_page,
+    page_text,
+)
 from crawler.parsing.urls import post_permalink_pattern
 from crawler.sources import Source
 from crawler.warc import ArchivedResponse
@@ -33,10 +39,15 @@ from crawler.warc import ArchivedResponse
 
 @dataclass(frozen=True)
 class ParsedRecord:
-    """What one archived page gave: items, or (a post's own page) the parsed article."""
+    """What one archived page gave: items, or (a post's own page) the parsed article.
+
+    A post's page that the crawl could not read either (an HTTP error, not
+    text, not an article) gives its ``failure``, as the crawl recorded it.
+    """
 
     items: list[Post | Resource] = field(default_factory=list)
     article: ArticlePage | None = None
+    failure: PageFailure | None = None  # why a post's own page gave no data
     problem: str | None = None  # why the page gave nothing, with the record's place
 
 
@@ -48,18 +59,13 @@ def parse_archived(
     A listing's posts come normalised with ``known_series``, as a crawl's parsing
     process gives them (see ``read_normalised_listing``).
     """
+    if response.kind == "article":
+        return _article(response, source)
     body = decoded_body(response)
     text = None if response.kind == "feed" else body_text(response, body)
     name = response.source or "unknown"
     keep = allowed_by(source)
     try:
-        if response.kind == "article":
-            date_order = source.date_order if source else "DMY"
-            return ParsedRecord(
-                article=parse_article(
-                    text, response.url, fetched_at=response.fetched_at, date_order=date_order
-                )
-            )
         if response.kind == "listing":
             pattern = _post_pattern(source, response.extra.get("start_url") or response.url)
             selectors = source.selectors if source else None
@@ -84,9 +90,32 @@ def parse_archived(
         if response.kind == "hub":
             entries = parse_resource_hub(text, response.url)
             return ParsedRecord(items=list(hub_resources(entries, source=name, keep=keep)))
-    except (FeedError, NotAnArticle, NotAnArticlePage) as exc:
+    except (FeedError, NotAnArticle) as exc:
         return ParsedRecord(problem=f"{_place(response)}: {exc}")
     return ParsedRecord(problem=f"{_place(response)}: unknown kind {response.kind!r}")
+
+
+def _article(response: ArchivedResponse, source: Source | None) -> ParsedRecord:
+    """A post's own page, read as the crawl read it (``ArticleFollowingSpider``).
+
+    The crawl archives a page it could not read too, with its status: an HTTP
+    error answer, a page that is not text, one that is not an article.
+    """
+    if is_http_error(response.status):
+        return ParsedRecord(failure=http_error(response.status))
+    body = decoded_body(response)
+    content_type = _last_header(response, "Content-Type")
+    disposition = _last_header(response, "Content-Disposition")
+    is_text = is_text_page(content_type, disposition, response.url, body)
+    page = read_article(
+        body_text(response, body) if is_text else None,
+        response.url,
+        fetched_at=response.fetched_at,
+        date_order=source.date_order if source else "DMY",
+    )
+    if isinstance(page, PageFailure):
+        return ParsedRecord(failure=page)
+    return ParsedRecord(article=page)
 
 
 def decoded_body(response: ArchivedResponse) -> bytes:
@@ -106,7 +135,13 @@ def decoded_body(response: ArchivedResponse) -> bytes:
 
 def body_text(response: ArchivedResponse, body: bytes) -> str:
     """The body as text, decoded the way Scrapy's TextResponse decodes it."""
-    return html_to_unicode(response.header("Content-Type"), body)[1]
+    return page_text(response.header("Content-Type"), body)
+
+
+def _last_header(response: ArchivedResponse, name: str) -> str | None:
+    """The last HTTP header called ``name``: the one Scrapy's ``Headers.get`` gives."""
+    wanted = name.lower()
+    return next((v for k, v in reversed(response.headers) if k.lower() == wanted), None)
 
 
 def _place(response: ArchivedResponse) -> str:
