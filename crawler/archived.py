@@ -1,7 +1,9 @@
-"""An archived response parsed as the live crawl parsed it: pure, no Scrapy, no archive.
+"""An archived response parsed as the live crawl parsed it: pure, no archive, no engine.
 
 ``blogarchive reparse`` sends each WARC record to ``parse_archived`` in worker
 processes, in order, and stores what comes back; see :mod:`crawler.reparse`.
+Whether a post's page is text is Scrapy's own decision
+(``scrapy.responsetypes``), made on the record as the crawl's downloader made it.
 """
 
 from __future__ import annotations
@@ -12,10 +14,17 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from scrapy.http import Headers, TextResponse
+from scrapy.responsetypes import responsetypes
+from w3lib.encoding import html_to_unicode
+
 from crawler.extract import (
+    PageFailure,
     allowed_by,
     feed_posts,
+    http_error,
     hub_resources,
+    is_http_error,
     medium_post,
     read_article,
     read_normalised_listing,
@@ -25,16 +34,13 @@ from crawler.parsing.article import ArticlePage
 from crawler.parsing.feeds import FeedError, parse_feed
 from crawler.parsing.hub import parse_resource_hub
 from crawler.parsing.medium import NotAnArticle, parse_medium_article
-from crawler.parsing.responses import (
-    PageFailure,
-    http_error,
-    is_http_error,
-    is_text_page,
-    page_text,
-)
 from crawler.parsing.urls import post_permalink_pattern
 from crawler.sources import Source
 from crawler.warc import ArchivedResponse
+
+_GZIP = ("gzip", "x-gzip")
+_DEFLATE = "deflate"
+_UNDONE = frozenset({*_GZIP, _DEFLATE})  # the content codings decoded_body undoes
 
 
 @dataclass(frozen=True)
@@ -104,11 +110,8 @@ def _article(response: ArchivedResponse, source: Source | None) -> ParsedRecord:
     if is_http_error(response.status):
         return ParsedRecord(failure=http_error(response.status))
     body = decoded_body(response)
-    content_type = _last_header(response, "Content-Type")
-    disposition = _last_header(response, "Content-Disposition")
-    is_text = is_text_page(content_type, disposition, response.url, body)
     page = read_article(
-        body_text(response, body) if is_text else None,
+        body_text(response, body) if is_text(response, body) else None,
         response.url,
         fetched_at=response.fetched_at,
         date_order=source.date_order if source else "DMY",
@@ -123,9 +126,9 @@ def decoded_body(response: ArchivedResponse) -> bytes:
     body = response.body
     for coding in reversed((response.header("Content-Encoding") or "").lower().split(",")):
         coding = coding.strip()
-        if coding in ("gzip", "x-gzip"):
+        if coding in _GZIP:
             body = gzip.decompress(body)
-        elif coding == "deflate":
+        elif coding == _DEFLATE:
             try:
                 body = zlib.decompress(body)
             except zlib.error:  # raw deflate, as some servers send it
@@ -135,13 +138,26 @@ def decoded_body(response: ArchivedResponse) -> bytes:
 
 def body_text(response: ArchivedResponse, body: bytes) -> str:
     """The body as text, decoded the way Scrapy's TextResponse decodes it."""
-    return page_text(response.header("Content-Type"), body)
+    return html_to_unicode(response.header("Content-Type"), body)[1]
 
 
-def _last_header(response: ArchivedResponse, name: str) -> str | None:
-    """The last HTTP header called ``name``: the one Scrapy's ``Headers.get`` gives."""
-    wanted = name.lower()
-    return next((v for k, v in reversed(response.headers) if k.lower() == wanted), None)
+def is_text(response: ArchivedResponse, body: bytes) -> bool:
+    """Whether the crawl's Scrapy made the page a text response (``TextResponse``).
+
+    ``body`` is ``decoded_body``'s. Scrapy chooses the class with the headers its
+    decompression leaves (Content-Encoding without the codings it undid), the URL
+    and the decoded body: ``responsetypes.from_args``, called here the same way.
+    """
+    headers = Headers(encoding="latin-1")  # as the WARC reader decoded them
+    for name, value in response.headers:
+        if name.lower() == "content-encoding":
+            kept = [c for c in value.split(",") if c.strip().lower() not in _UNDONE]
+            if not kept:
+                continue
+            value = ",".join(kept)
+        headers.appendlist(name, value)
+    found = responsetypes.from_args(headers=headers, url=response.url, body=body)
+    return issubclass(found, TextResponse)
 
 
 def _place(response: ArchivedResponse) -> str:

@@ -25,10 +25,9 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler import runstats
-from crawler.extract import article_post, failed_post, read_article
+from crawler.extract import PageFailure, article_post, failed_post, read_article
 from crawler.items import PageEntries, Post
 from crawler.normalising import is_normalised
-from crawler.parsing.responses import PageFailure, is_text_page, page_text
 from crawler.parsing.teaser import parse_teaser
 from crawler.parsing.urls import canonical_post_url
 from crawler.spiders.base import SourceSpider, failure_kind
@@ -137,9 +136,9 @@ class ArticleFollowingSpider(SourceSpider):
 
     def parse_article_page(self, response: Response, post: Post) -> list[PageEntries]:
         fetched_at = utc_now()
-        page = read_article(
-            _page_text(response), response.url, fetched_at=fetched_at, date_order=self.date_order
-        )
+        # Scrapy made a text response of a text page (scrapy.responsetypes), decoded in .text.
+        text = response.text if isinstance(response, TextResponse) else None
+        page = read_article(text, response.url, fetched_at=fetched_at, date_order=self.date_order)
         if isinstance(page, PageFailure):
             return [self._failed_post(post, page, response.url)]
         self.crawler.stats.inc_value(runstats.ARTICLES)
@@ -156,22 +155,6 @@ class ArticleFollowingSpider(SourceSpider):
         log("Article page failed: %s: %s", url, reason)
         runstats.record_error(self.crawler.stats, f"article_{kind}", url, reason, page_failed=False)
         return PageEntries(url, [failed_post(post, failure)])
-
-
-def _page_text(response: Response) -> str | None:
-    """The page as text, or None when it is not text (decided as ``reparse`` decides it)."""
-    content_type = _header(response, "Content-Type")
-    disposition = _header(response, "Content-Disposition")
-    if not is_text_page(content_type, disposition, response.url, response.body):
-        return None
-    if isinstance(response, TextResponse):
-        return response.text
-    return page_text(content_type, response.body)  # text that Scrapy's guess missed
-
-
-def _header(response: Response, name: str) -> str | None:
-    value = response.headers.get(name)
-    return value.decode("latin-1") if value is not None else None
 
 
 def _same_scheme_as(url: str, page_url: str | None) -> str:

@@ -25,8 +25,7 @@ from twisted.python.failure import Failure
 
 from crawler import __version__, runstats
 from crawler.background import BackgroundProcess, InProcess
-from crawler.extract import allowed_by
-from crawler.parsing.responses import PageFailure, http_error
+from crawler.extract import PageFailure, allowed_by, http_error
 from crawler.sources import Source
 
 logger = logging.getLogger(__name__)
