@@ -209,6 +209,12 @@ def reparse_command(
         f"{sum(stats[key] for key in runstats.RESOURCE_COUNTS)} "
         "resources"
     )
+    failed = report.failed_articles()
+    if failed:
+        click.echo(
+            f"{sum(failed.values())} post page(s) failed in the crawl, stored as it stored them "
+            "(posts.article_error): " + ", ".join(f"{kind} {n}" for kind, n in failed.items())
+        )
     sys.exit(EXIT_DEGRADED if report.skipped else EXIT_OK)
 
 

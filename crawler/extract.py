@@ -10,18 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from crawler.items import Post, Resource
 from crawler.normalising import is_normalised, normalise_post, with_page_byline
+from crawler.parsing.article import ArticlePage, NotAnArticlePage, parse_article
 from crawler.parsing.feeds import Feed, FeedEntry
 from crawler.parsing.hub import Resource as HubEntry
 from crawler.parsing.listing import ListingPage, ListingSelectors, parse_listing
 from crawler.parsing.medium import MediumArticle
 from crawler.sources import Source
-
-if TYPE_CHECKING:
-    from crawler.parsing.article import ArticlePage
 
 
 @dataclass(frozen=True)
@@ -177,6 +175,57 @@ def hub_resources(
         for entry in entries
         if keep(entry.page_url)
     ]
+
+
+class PageFailure(NamedTuple):
+    """Why a post's own page gave no data."""
+
+    kind: str  # the run's error counter: http_500, timeout, not_html, not_an_article, ...
+    reason: str  # one line, as a post's ``article_error`` keeps it ("HTTP 500")
+
+
+NOT_HTML = PageFailure("not_html", "page is not HTML")
+
+
+def http_error(status: int) -> PageFailure:
+    """The failure of a page answered with an HTTP error status."""
+    return PageFailure(f"http_{status}", f"HTTP {status}")
+
+
+def is_http_error(status: int) -> bool:
+    """Whether a crawl takes no data from an answer with ``status`` (Scrapy's HttpError).
+
+    Followed redirects never reach a callback, and no request of a post's page
+    allows another status.
+    """
+    return not 200 <= status < 300
+
+
+def not_an_article(error: Exception) -> PageFailure:
+    """The failure of a text page that ``parse_article`` rejected (``NotAnArticlePage``)."""
+    return PageFailure("not_an_article", str(error))
+
+
+def read_article(
+    text: str | None, url: str, *, fetched_at: str, date_order: str
+) -> ArticlePage | PageFailure:
+    """A post's own page read as a crawl reads it: the page, or why it gives no data.
+
+    ``text`` is None for a page that is not text: one Scrapy did not make a
+    ``TextResponse`` (``scrapy.responsetypes``). An HTTP error answer never
+    gets here: see ``is_http_error``.
+    """
+    if text is None:
+        return NOT_HTML
+    try:
+        return parse_article(text, url, fetched_at=fetched_at, date_order=date_order)
+    except NotAnArticlePage as exc:
+        return not_an_article(exc)
+
+
+def failed_post(post: Post, failure: PageFailure) -> Post:
+    """The listing's ``post`` as kept when its own page could not be read: why, no more."""
+    return replace(post, article_error=failure.reason)
 
 
 def article_post(post: Post, page: ArticlePage, *, fetched_at: str) -> Post:

@@ -7,10 +7,13 @@ the same pipelines. No network, no Scrapy engine: parser improvements reach old
 crawls this way. Records are parsed in worker processes, a few ahead, and
 their items are stored in the order the records were read. A post's own page
 completes the listing post the crawl requested it for: the first URL it was
-redirected from (``WARC-Blogarchive-Redirected-From``), else its own URL. The
-3xx answers of a redirect (kind ``redirect``) are archived, not parsed. A worker
-that dies (a crash in lxml, the OOM killer) skips the record it was parsing, as
-a record whose parse raises is skipped, and a new worker parses the ones after it.
+redirected from (``WARC-Blogarchive-Redirected-From``), else its own URL. A
+post's page the crawl could not read either (an HTTP error answer, a page that
+is not text or not an article) gives that post as the crawl kept it: listed,
+with why in ``article_error``. The 3xx answers of a redirect (kind
+``redirect``) are archived, not parsed. A worker that dies (a crash in lxml,
+the OOM killer) skips the record it was parsing, as a record whose parse
+raises is skipped, and a new worker parses the ones after it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
+from crawler import runstats
 from crawler.archived import ParsedRecord, parse_archived
 from crawler.background import (
     BackgroundError,
@@ -34,7 +38,7 @@ from crawler.background import (
     InProcess,
     Restarts,
 )
-from crawler.extract import article_post
+from crawler.extract import article_post, failed_post
 from crawler.items import PageEntries, Post
 from crawler.parsing.urls import canonical_post_url
 from crawler.pipelines.dedupe import DedupePipeline
@@ -69,6 +73,15 @@ class ReparseReport:
     items: int = 0
     skipped: list[str] = field(default_factory=list)  # one line per record not re-parsed
     stats: Tally = field(default_factory=Tally)
+
+    def failed_articles(self) -> dict[str, int]:
+        """Posts' own pages the crawl could not read either, by error kind as it counted them.
+
+        ``{"article_http_500": 1, "article_not_html": 2}``: re-parsed, not skipped; each
+        post is stored as the crawl stored it, with ``article_error``.
+        """
+        errors = runstats.errors_by_kind(self.stats)
+        return {kind: n for kind, n in sorted(errors.items()) if kind.startswith("article_")}
 
 
 def warc_files(folder: str | Path) -> list[Path]:
@@ -125,6 +138,14 @@ def reparse(
             if parsed.article is not None:
                 completed = article_post(post, parsed.article, fetched_at=response.fetched_at)
                 process(PageEntries(response.url, [completed]), completing=True)
+            elif parsed.failure is not None:
+                # As the crawl kept it: the listing's post, with why its page gave no data.
+                kind, reason = parsed.failure
+                runstats.record_error(
+                    report.stats, f"article_{kind}", response.url, reason, page_failed=False
+                )
+                failed = failed_post(post, parsed.failure)
+                process(PageEntries(response.url, [failed]), completing=True)
             elif parsed.problem:
                 report.skipped.append(parsed.problem)
             return

@@ -13,10 +13,12 @@ Three small middlewares share the job:
   ``blogarchive reparse`` needs (source, page kind, start URL) in
   ``WARC-Blogarchive-*`` headers. One file per crawl run, under ``WARC_DIR``.
   A response counts when its callback yielded an item, or a request for a
-  post's own page carrying the item taken from it. A redirected response is
-  written after the 3xx answers that led to it (page kind ``redirect``) and
-  names the URLs it was redirected from (Scrapy's ``redirect_urls``) in
-  ``WARC-Blogarchive-Redirected-From``.
+  post's own page carrying the item taken from it. A post's page that failed
+  (an HTTP error answer, through the errback; a page not text or not an
+  article) is written too, with its status, as evidence: its item is the post
+  with why. A redirected response is written after the 3xx answers that led to
+  it (page kind ``redirect``) and names the URLs it was redirected from
+  (Scrapy's ``redirect_urls``) in ``WARC-Blogarchive-Redirected-From``.
 """
 
 from __future__ import annotations

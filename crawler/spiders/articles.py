@@ -25,10 +25,9 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler import runstats
-from crawler.extract import article_post
+from crawler.extract import PageFailure, article_post, failed_post, read_article
 from crawler.items import PageEntries, Post
 from crawler.normalising import is_normalised
-from crawler.parsing.article import NotAnArticlePage, parse_article
 from crawler.parsing.teaser import parse_teaser
 from crawler.parsing.urls import canonical_post_url
 from crawler.spiders.base import SourceSpider, failure_kind
@@ -136,30 +135,26 @@ class ArticleFollowingSpider(SourceSpider):
         )
 
     def parse_article_page(self, response: Response, post: Post) -> list[PageEntries]:
-        if not isinstance(response, TextResponse):
-            return [self._failed_post(post, "not_html", response.url, "page is not HTML")]
         fetched_at = utc_now()
-        try:
-            page = parse_article(
-                response.text, response.url, fetched_at=fetched_at, date_order=self.date_order
-            )
-        except NotAnArticlePage as exc:
-            return [self._failed_post(post, "not_an_article", response.url, str(exc))]
+        # Scrapy made a text response of a text page (scrapy.responsetypes), decoded in .text.
+        text = response.text if isinstance(response, TextResponse) else None
+        page = read_article(text, response.url, fetched_at=fetched_at, date_order=self.date_order)
+        if isinstance(page, PageFailure):
+            return [self._failed_post(post, page, response.url)]
         self.crawler.stats.inc_value(runstats.ARTICLES)
         return [PageEntries(response.url, [article_post(post, page, fetched_at=fetched_at)])]
 
     def article_failed(self, failure: Failure) -> list[PageEntries]:
         post: Post = failure.request.cb_kwargs["post"]
-        kind, reason = failure_kind(failure)
-        return [self._failed_post(post, kind, failure.request.url, reason)]
+        return [self._failed_post(post, failure_kind(failure), failure.request.url)]
 
-    def _failed_post(self, post: Post, kind: str, url: str, reason: str) -> PageEntries:
+    def _failed_post(self, post: Post, failure: PageFailure, url: str) -> PageEntries:
         """The listing's post, with why its page could not be read."""
+        kind, reason = failure
         log = logger.warning if kind == "too_large" else logger.error
         log("Article page failed: %s: %s", url, reason)
         runstats.record_error(self.crawler.stats, f"article_{kind}", url, reason, page_failed=False)
-        post.article_error = reason
-        return PageEntries(url, [post])
+        return PageEntries(url, [failed_post(post, failure)])
 
 
 def _same_scheme_as(url: str, page_url: str | None) -> str:

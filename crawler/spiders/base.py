@@ -25,7 +25,7 @@ from twisted.python.failure import Failure
 
 from crawler import __version__, runstats
 from crawler.background import InProcess, RestartingProcess
-from crawler.extract import allowed_by
+from crawler.extract import PageFailure, allowed_by, http_error
 from crawler.sources import Source
 
 logger = logging.getLogger(__name__)
@@ -105,22 +105,24 @@ class SourceSpider(scrapy.Spider):
         self.record_error(kind, failure.request.url, reason)
 
 
-def failure_kind(failure: Failure) -> tuple[str, str]:
-    """(stats kind, one-line reason) of a request failure."""
+def failure_kind(failure: Failure) -> PageFailure:
+    """(stats kind, one-line reason) of a request failure.
+
+    An HTTP error's is ``http_error``'s, which ``reparse`` gives an archived error page.
+    """
     if failure.check(HttpError):
-        status = failure.value.response.status
-        return f"http_{status}", f"HTTP {status}"
+        return http_error(failure.value.response.status)
     if failure.check(DownloadTimeoutError, TimeoutError, TCPTimedOutError):
-        return "timeout", "timed out"
+        return PageFailure("timeout", "timed out")
     if failure.check(CannotResolveHostError, DNSLookupError):
-        return "dns", "DNS lookup failed"
+        return PageFailure("dns", "DNS lookup failed")
     if failure.check(DownloadConnectionRefusedError, ConnectionRefusedError):
-        return "refused", "connection refused"
+        return PageFailure("refused", "connection refused")
     if failure.check(DownloadCancelledError) and "max size" in failure.getErrorMessage():
-        return "too_large", "larger than DOWNLOAD_MAXSIZE: skipped"
+        return PageFailure("too_large", "larger than DOWNLOAD_MAXSIZE: skipped")
     if failure.check(IgnoreRequest):
-        return "ignored", str(failure.value) or "request ignored"
-    return "network", _short(failure)
+        return PageFailure("ignored", str(failure.value) or "request ignored")
+    return PageFailure("network", _short(failure))
 
 
 def _short(failure: Failure) -> str:
