@@ -577,6 +577,17 @@ def test_invalid_selector_fails_at_config_time() -> None:
         ('<nav class="post-navigation"><div class="nav-previous"><a href="'
          + POST + '2023/01/01/older-post/">Older post</a></div></nav>', POST, None),
         ('<a class="last" href="/page/160/">Last &raquo;</a>', "https://ex.org/", None),
+        # A Query Loop block that does not inherit the page's query pages with ?query-N-page=M
+        ('<a href="/blog/?query-2-page=2" class="wp-block-query-pagination-next">Next Page</a>',
+         "https://ex.org/blog/", "https://ex.org/blog/?query-2-page=2"),
+        ('<a href="/blog/?query-2-page=2" class="wp-block-query-pagination-previous">Previous '
+         'Page</a><a class="page-numbers" href="?cst">1</a><a class="page-numbers" '
+         'href="?query-2-page=2&#038;cst">2</a><span class="page-numbers current">3</span>',
+         "https://ex.org/blog/?query-2-page=3", None),
+        ('<a class="page-numbers" href="?e-page-1a2b3c=3">3</a>', "https://ex.org/news/?e-page-1a2b3c=2",
+         "https://ex.org/news/?e-page-1a2b3c=3"),
+        ('<a class="page-numbers" href="/?page_id=7&#038;paged=3">3</a>',
+         "https://ex.org/?page_id=7&paged=2", "https://ex.org/?page_id=7&paged=3"),
         ("", "https://ex.org/", None),
     ],
 )  # fmt: skip
