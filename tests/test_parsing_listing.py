@@ -440,6 +440,25 @@ def test_permalink_cited_in_a_teaser_is_not_an_entry() -> None:
     assert "my earlier post" in page.entries[0].teaser
 
 
+def test_sub_heading_inside_a_full_content_teaser_is_kept() -> None:
+    # Full-content themes (Twenty Sixteen) show the post up to its more tag, sub-headings
+    # included; WordPress' own excerpt of the same post starts with that heading's text.
+    html = "".join(
+        f'<article><h2 class="entry-title"><a href="{POST}2023/10/2{n}/{slug}/">{title}</a></h2>'
+        f'<div class="entry-content"><h3>Partha Kar: “Family must look after family”</h3>'
+        f"<p>So goes an old African proverb. <a href='{POST}2023/10/2{n}/{slug}/#more-9'>"
+        f'Continue reading</a></p><div class="sharedaddy"><h3>Share this:</h3></div></div>'
+        f'<footer class="entry-footer"><h4 class="screen-reader-text">Posted in</h4></footer>'
+        "</article>"
+        for n, slug, title in ((3, "cobbler", "The cobbler’s children"), (1, "b", "Second"))
+    )
+    page = parse_listing(html, POST, BMJ)
+    assert [e.heading for e in page.entries] == ["The cobbler’s children", "Second"]
+    assert page.entries[0].teaser == (
+        "Partha Kar: “Family must look after family” So goes an old African proverb."
+    )
+
+
 def test_title_link_opening_a_long_paragraph_is_an_entry() -> None:
     url = POST + "2012/01/31/guest-bloggers/"
     html = (

@@ -5,8 +5,9 @@
 The walk goes forward in document order from the end of the title element:
 its tail, its following siblings, then up one level at a time, never leaving
 ``scope``. It stops at the first element that starts another entry.
-Text is split into blocks at block-level tags; metadata, chrome, headings,
-figures and read-more links are skipped. The teaser is made of the preferred
+Text is split into blocks at block-level tags; metadata, chrome, headings
+(but those inside a summary/content block: a post's sub-heading), figures and
+read-more links are skipped. The teaser is made of the preferred
 blocks: those inside a ``marked`` element (a configured teaser selector), else
 inside a summary/excerpt/content block, else inside ``<p>``, else all.
 
@@ -179,8 +180,10 @@ class TeaserReader:
         tag = el.tag
         if tag in BLOCK_TAGS and self.parts:
             self._flush()
-        if not isinstance(tag, str) or tag in _SKIP_TAGS:
-            return None
+        if not isinstance(tag, str) or (
+            tag in _SKIP_TAGS and (outer < 2 or tag not in HEADING_TAGS)
+        ):
+            return None  # a heading inside the summary or content block is the post's own text
         kind = self.facts.kind(el)
         if kind & (LEVEL_BITS | IS_META) or (tag == "a" and self._skips_link(el)):
             return None  # chrome or metadata, a link back to the entry or a read-more link
