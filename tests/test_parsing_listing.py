@@ -459,6 +459,47 @@ def test_sub_heading_inside_a_full_content_teaser_is_kept() -> None:
     )
 
 
+def _elementor_widget(kind: str, inner: str) -> str:
+    return (
+        f'<div class="elementor-element elementor-widget elementor-widget-{kind}">'
+        f'<div class="elementor-widget-container">{inner}</div></div>'
+    )
+
+
+def _loop_item(slug: str, title: str, excerpt: str) -> str:
+    """Elementor's Loop Grid card: the whole card one link, every part a widget."""
+    return (
+        f'<div class="elementor e-loop-item"><a class="e-con-full e-con e-child" '
+        f'href="{POST}2023/10/02/{slug}/">'
+        + _elementor_widget("post-info", "<ul><li><span>Interviews</span></li></ul>")
+        + _elementor_widget("theme-post-title", f'<h3 class="elementor-heading-title">{title}</h3>')
+        + _elementor_widget("theme-post-excerpt", excerpt)
+        + "</a></div>"
+    )
+
+
+def test_page_builder_cards_read_the_excerpt_widget_and_skip_a_carousel_above() -> None:
+    # One container: "Editor's picks" heading widget, a carousel of older posts, the archive
+    # title (an h1 in a heading widget of another kind), then the listing (a Loop Grid).
+    picks = _loop_item("older", "An older pick", "Picked long ago...")
+    grid = _loop_item("a", "First", "The first teaser...") + _loop_item(
+        "b", "Second", "The second one..."
+    )
+    html = (
+        '<div class="e-con"><div class="e-con-inner">'
+        + _elementor_widget("heading", '<h2 class="elementor-heading-title">Editor’s picks</h2>')
+        + _elementor_widget("loop-carousel", picks)
+        + _elementor_widget("theme-archive-title", "<h1>Latest articles</h1>")
+        + _elementor_widget("loop-grid", grid)
+        + "</div></div>"
+    )
+    page = parse_listing(html, POST, BMJ)
+    assert [(e.heading, e.teaser) for e in page.entries] == [
+        ("First", "The first teaser..."),
+        ("Second", "The second one..."),
+    ]
+
+
 def test_title_link_opening_a_long_paragraph_is_an_entry() -> None:
     url = POST + "2012/01/31/guest-bloggers/"
     html = (
