@@ -500,6 +500,12 @@ def test_page_builder_cards_read_the_excerpt_widget_and_skip_a_carousel_above() 
     ]
 
 
+def test_a_line_break_in_a_title_separates_its_words() -> None:
+    html = entry_html("a", "Blog 2: professionalism:<br>When am I going to meet the surgeon?")
+    heading = parse_listing(html + entry_html("b", "Second"), POST, BMJ).entries[0].heading
+    assert heading == "Blog 2: professionalism: When am I going to meet the surgeon?"
+
+
 def test_title_link_opening_a_long_paragraph_is_an_entry() -> None:
     url = POST + "2012/01/31/guest-bloggers/"
     html = (

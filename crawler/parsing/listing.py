@@ -11,6 +11,7 @@ metadata are ignored.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -133,6 +134,7 @@ def parse_listing(
     root = parse_html(html)
     if root is None:
         return ListingPage((), None)
+    _space_line_breaks(root)
     if not valid_url(page_url):
         page_url = ""  # resolve links against nothing rather than fail
     sel = selectors or _NO_SELECTORS
@@ -150,6 +152,19 @@ def parse_listing(
     post_hrefs = {link.el.get("href") for draft in drafts for link in draft.links}
     next_url = find_next_url(root, page_url, base, post_url, sel.next, facts, post_hrefs)
     return ListingPage(entries, next_url)
+
+
+def _space_line_breaks(root: etree._Element) -> None:
+    """Give each ``<br>`` a space after it: a title an editor broke in two
+    (``professionalism:<br>When``) is two words, as a reader sees it, not one."""
+    for br in root.iter("br"):
+        tail = br.tail
+        if not tail:
+            br.tail = " "
+        elif not tail[0].isspace():
+            # (A control character that libxml2 kept but lxml will not set: left as it is.)
+            with suppress(ValueError):
+                br.tail = " " + tail
 
 
 def _structural_drafts(
