@@ -506,6 +506,19 @@ def test_a_line_break_in_a_title_separates_its_words() -> None:
     assert heading == "Blog 2: professionalism: When am I going to meet the surgeon?"
 
 
+def test_a_post_cited_in_a_short_archive_description_is_not_an_entry() -> None:
+    cited = POST + "2023/08/24/introducing-the-greener-leader-blog-series/"
+    description = f'<p>Blogs by the Fellows. See also <a href="{cited}">the introduction</a>.</p>'
+    html = description + entry_html("a", "First") + entry_html("b", "Second")
+    assert [e.heading for e in parse_listing(html, POST, BMJ).entries] == ["First", "Second"]
+    # Without heading titles on the page, a link inside a line may be how entries are listed.
+    lines = "".join(
+        f'<p>New: <a href="{POST}2023/01/0{n}/{slug}/">{slug.title()}</a></p>'
+        for n, slug in ((2, "first"), (3, "second"))
+    )
+    assert [e.heading for e in parse_listing(lines, POST, BMJ).entries] == ["First", "Second"]
+
+
 def test_title_link_opening_a_long_paragraph_is_an_entry() -> None:
     url = POST + "2012/01/31/guest-bloggers/"
     html = (

@@ -180,6 +180,10 @@ def _structural_drafts(
     drafts = list(groups.values())
     for draft in drafts:
         _pick_title(draft, facts)
+    # Where entries are titled by headings, a post linked only from inside a short sentence
+    # is cited, not listed: an archive description's "Start with the <a>introduction</a>."
+    if sum(1 for draft in drafts if draft.title is not None and draft.title.tag != "a") > 1:
+        drafts = [d for d in drafts if not all(_cites(link.el, facts) for link in d.links)]
     return drafts
 
 
@@ -439,6 +443,12 @@ def _link_in(el: etree._Element, base: str, post_url: re.Pattern[str]) -> _Link 
 
 def _is_prose_link(el: etree._Element, facts: PageFacts) -> bool:
     """A permalink cited inside a paragraph (``see <a>my earlier post</a>``) starts no entry."""
+    return _cites(el, facts, _PROSE_CHARS)
+
+
+def _cites(el: etree._Element, facts: PageFacts, prose: int = 0) -> bool:
+    """``el`` is a link inside a paragraph that it does not open, with more than ``prose``
+    characters of other text around it."""
     parent = el.getparent()
     while parent is not None and parent.tag in INLINE_TAGS:
         parent = parent.getparent()
@@ -446,7 +456,7 @@ def _is_prose_link(el: etree._Element, facts: PageFacts) -> bool:
         return False
     around, own = facts.text_of(parent), facts.text_of(el)
     # A title link opens its paragraph ("<p><b><a>Title</a></b> teaser…"); a citation does not.
-    return len(around) - len(own) > _PROSE_CHARS and not around.startswith(own)
+    return len(around) - len(own) > prose and not around.startswith(own)
 
 
 def _usable(text: str) -> bool:
