@@ -519,6 +519,24 @@ def test_a_post_cited_in_a_short_archive_description_is_not_an_entry() -> None:
     assert [e.heading for e in parse_listing(lines, POST, BMJ).entries] == ["First", "Second"]
 
 
+def test_card_link_around_spans_takes_the_title_classed_one() -> None:
+    # A whole-card link with no heading inside (an agency theme's post card).
+    def card(slug: str, title: str) -> str:
+        return (
+            f'<a class="post-card" href="{POST}2023/01/02/{slug}/">'
+            '<span class="post-card__tag">Blog</span>'
+            f'<span class="post-card__title">{title}</span>'
+            f'<span class="post-card__excerpt">What {title} is about […]</span>'
+            '<span class="post-card__date">2 January 2023</span></a>'
+        )
+
+    html = "<main><h1>News and blogs</h1>" + card("a", "First") + card("b", "Second") + "</main>"
+    assert [(e.heading, e.teaser) for e in parse_listing(html, POST, BMJ).entries] == [
+        ("First", "What First is about […]"),
+        ("Second", "What Second is about […]"),
+    ]
+
+
 def test_title_link_opening_a_long_paragraph_is_an_entry() -> None:
     url = POST + "2012/01/31/guest-bloggers/"
     html = (

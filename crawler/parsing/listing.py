@@ -381,6 +381,10 @@ def _pick_title(draft: _Draft, facts: PageFacts) -> None:
         heading = first_heading(link.el)
         if heading is not None and _usable(text := facts.text_of(heading)):
             return _set_title(draft, heading, link, text)
+    for link in draft.links:  # a card link around a title-classed block (span.card__title)
+        label = _title_label(link.el, facts)
+        if label is not None and _usable(text := facts.text_of(label)):
+            return _set_title(draft, label, link, text)
     for link, text in usable:
         parent = link.el.getparent()
         names = tokens(link.el) + (tokens(parent) if parent is not None else [])
@@ -390,6 +394,18 @@ def _pick_title(draft: _Draft, facts: PageFacts) -> None:
     if usable:
         link, text = usable[0]
         return _set_title(draft, link.el, link, text)
+    return None
+
+
+def _title_label(link: etree._Element, facts: PageFacts) -> etree._Element | None:
+    """A block inside a card link whose class names it a title, when the link holds more
+    than it (``<a><span class="tag">Blog</span><span class="post-card__title">…</span>
+    <span class="excerpt">…</span></a>``): a link with no heading in it."""
+    if not len(link):
+        return None
+    for el in link.iterdescendants(*LABEL_TAGS):
+        if facts.kind(el) & TITLE_CLASS:
+            return el
     return None
 
 

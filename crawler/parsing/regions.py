@@ -172,9 +172,9 @@ class TeaserReader:
                     else:
                         stack.append(flags)
                     continue
-                stack.pop()
-                if el.tag in BLOCK_TAGS and parts:
-                    self._flush()
+                own = stack.pop()
+                if parts and (el.tag in BLOCK_TAGS or own > (stack[-1] if stack else 0)):
+                    self._flush()  # a block's end, or an inline summary's (span.excerpt)
                 if stack:  # not top, whose tail its caller reads
                     tail = el.tail
                     if tail:  # text after the element, read with its parent's preference
@@ -182,7 +182,7 @@ class TeaserReader:
                         if stack[-1] > self.flags and tail.strip():
                             self.flags = stack[-1]
             return None
-        if top.tag in BLOCK_TAGS and self.parts:  # top's end
+        if self.parts and (top.tag in BLOCK_TAGS or flags):  # top's end
             self._flush()
         return None
 
@@ -218,6 +218,8 @@ class TeaserReader:
             flags = 1 if tag == "p" else 0
         if outer > flags:
             flags = outer
+        elif flags > outer and self.parts and tag not in BLOCK_TAGS:
+            self._flush()  # an inline element holding the summary is a block of its own
         text = el.text
         if text:
             self.parts.append(text)
