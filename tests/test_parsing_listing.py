@@ -440,6 +440,103 @@ def test_permalink_cited_in_a_teaser_is_not_an_entry() -> None:
     assert "my earlier post" in page.entries[0].teaser
 
 
+def test_sub_heading_inside_a_full_content_teaser_is_kept() -> None:
+    # Full-content themes (Twenty Sixteen) show the post up to its more tag, sub-headings
+    # included; WordPress' own excerpt of the same post starts with that heading's text.
+    html = "".join(
+        f'<article><h2 class="entry-title"><a href="{POST}2023/10/2{n}/{slug}/">{title}</a></h2>'
+        f'<div class="entry-content"><h3>Partha Kar: “Family must look after family”</h3>'
+        f"<p>So goes an old African proverb. <a href='{POST}2023/10/2{n}/{slug}/#more-9'>"
+        f'Continue reading</a></p><div class="sharedaddy"><h3>Share this:</h3></div></div>'
+        f'<footer class="entry-footer"><h4 class="screen-reader-text">Posted in</h4></footer>'
+        "</article>"
+        for n, slug, title in ((3, "cobbler", "The cobbler’s children"), (1, "b", "Second"))
+    )
+    page = parse_listing(html, POST, BMJ)
+    assert [e.heading for e in page.entries] == ["The cobbler’s children", "Second"]
+    assert page.entries[0].teaser == (
+        "Partha Kar: “Family must look after family” So goes an old African proverb."
+    )
+
+
+def _elementor_widget(kind: str, inner: str) -> str:
+    return (
+        f'<div class="elementor-element elementor-widget elementor-widget-{kind}">'
+        f'<div class="elementor-widget-container">{inner}</div></div>'
+    )
+
+
+def _loop_item(slug: str, title: str, excerpt: str) -> str:
+    """Elementor's Loop Grid card: the whole card one link, every part a widget."""
+    return (
+        f'<div class="elementor e-loop-item"><a class="e-con-full e-con e-child" '
+        f'href="{POST}2023/10/02/{slug}/">'
+        + _elementor_widget("post-info", "<ul><li><span>Interviews</span></li></ul>")
+        + _elementor_widget("theme-post-title", f'<h3 class="elementor-heading-title">{title}</h3>')
+        + _elementor_widget("theme-post-excerpt", excerpt)
+        + "</a></div>"
+    )
+
+
+def test_page_builder_cards_read_the_excerpt_widget_and_skip_a_carousel_above() -> None:
+    # One container: "Editor's picks" heading widget, a carousel of older posts, the archive
+    # title (an h1 in a heading widget of another kind), then the listing (a Loop Grid).
+    picks = _loop_item("older", "An older pick", "Picked long ago...")
+    grid = _loop_item("a", "First", "The first teaser...") + _loop_item(
+        "b", "Second", "The second one..."
+    )
+    html = (
+        '<div class="e-con"><div class="e-con-inner">'
+        + _elementor_widget("heading", '<h2 class="elementor-heading-title">Editor’s picks</h2>')
+        + _elementor_widget("loop-carousel", picks)
+        + _elementor_widget("theme-archive-title", "<h1>Latest articles</h1>")
+        + _elementor_widget("loop-grid", grid)
+        + "</div></div>"
+    )
+    page = parse_listing(html, POST, BMJ)
+    assert [(e.heading, e.teaser) for e in page.entries] == [
+        ("First", "The first teaser..."),
+        ("Second", "The second one..."),
+    ]
+
+
+def test_a_line_break_in_a_title_separates_its_words() -> None:
+    html = entry_html("a", "Blog 2: professionalism:<br>When am I going to meet the surgeon?")
+    heading = parse_listing(html + entry_html("b", "Second"), POST, BMJ).entries[0].heading
+    assert heading == "Blog 2: professionalism: When am I going to meet the surgeon?"
+
+
+def test_a_post_cited_in_a_short_archive_description_is_not_an_entry() -> None:
+    cited = POST + "2023/08/24/introducing-the-greener-leader-blog-series/"
+    description = f'<p>Blogs by the Fellows. See also <a href="{cited}">the introduction</a>.</p>'
+    html = description + entry_html("a", "First") + entry_html("b", "Second")
+    assert [e.heading for e in parse_listing(html, POST, BMJ).entries] == ["First", "Second"]
+    # Without heading titles on the page, a link inside a line may be how entries are listed.
+    lines = "".join(
+        f'<p>New: <a href="{POST}2023/01/0{n}/{slug}/">{slug.title()}</a></p>'
+        for n, slug in ((2, "first"), (3, "second"))
+    )
+    assert [e.heading for e in parse_listing(lines, POST, BMJ).entries] == ["First", "Second"]
+
+
+def test_card_link_around_spans_takes_the_title_classed_one() -> None:
+    # A whole-card link with no heading inside (an agency theme's post card).
+    def card(slug: str, title: str) -> str:
+        return (
+            f'<a class="post-card" href="{POST}2023/01/02/{slug}/">'
+            '<span class="post-card__tag">Blog</span>'
+            f'<span class="post-card__title">{title}</span>'
+            f'<span class="post-card__excerpt">What {title} is about […]</span>'
+            '<span class="post-card__date">2 January 2023</span></a>'
+        )
+
+    html = "<main><h1>News and blogs</h1>" + card("a", "First") + card("b", "Second") + "</main>"
+    assert [(e.heading, e.teaser) for e in parse_listing(html, POST, BMJ).entries] == [
+        ("First", "What First is about […]"),
+        ("Second", "What Second is about […]"),
+    ]
+
+
 def test_title_link_opening_a_long_paragraph_is_an_entry() -> None:
     url = POST + "2012/01/31/guest-bloggers/"
     html = (
@@ -577,6 +674,17 @@ def test_invalid_selector_fails_at_config_time() -> None:
         ('<nav class="post-navigation"><div class="nav-previous"><a href="'
          + POST + '2023/01/01/older-post/">Older post</a></div></nav>', POST, None),
         ('<a class="last" href="/page/160/">Last &raquo;</a>', "https://ex.org/", None),
+        # A Query Loop block that does not inherit the page's query pages with ?query-N-page=M
+        ('<a href="/blog/?query-2-page=2" class="wp-block-query-pagination-next">Next Page</a>',
+         "https://ex.org/blog/", "https://ex.org/blog/?query-2-page=2"),
+        ('<a href="/blog/?query-2-page=2" class="wp-block-query-pagination-previous">Previous '
+         'Page</a><a class="page-numbers" href="?cst">1</a><a class="page-numbers" '
+         'href="?query-2-page=2&#038;cst">2</a><span class="page-numbers current">3</span>',
+         "https://ex.org/blog/?query-2-page=3", None),
+        ('<a class="page-numbers" href="?e-page-1a2b3c=3">3</a>', "https://ex.org/news/?e-page-1a2b3c=2",
+         "https://ex.org/news/?e-page-1a2b3c=3"),
+        ('<a class="page-numbers" href="/?page_id=7&#038;paged=3">3</a>',
+         "https://ex.org/?page_id=7&paged=2", "https://ex.org/?page_id=7&paged=3"),
         ("", "https://ex.org/", None),
     ],
 )  # fmt: skip

@@ -2,7 +2,8 @@
 
 Each folder in tests/fixtures/themes holds the first and the last page of one
 theme's blog listing and ``expected.json``: per page, the entries in page order
-(permalink, heading, first ~40 characters of the teaser) and the next-page URL.
+(permalink, heading, first ~40 characters of the teaser and, where given, the last
+~30 characters of the teaser once cleaned as a crawl cleans it) and the next-page URL.
 The comment at the top of each page says what it models and what is invented.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from crawler.parsing.listing import ListingPage, listing_next_url, parse_listing
+from crawler.parsing.teaser import parse_teaser
 from crawler.parsing.urls import post_permalink_pattern
 
 THEMES = Path(__file__).parent / "fixtures" / "themes"
@@ -57,6 +59,16 @@ def test_teaser_prefixes(theme: str, page: str) -> None:
     want = {e["url"]: e["teaser_prefix"] for e in expected(theme, page)["entries"]}
     got = {e.url: e.teaser[: len(want.get(e.url, ""))] for e in parse(theme, page).entries}
     assert {url: got.get(url) for url in want} == want
+
+
+@pytest.mark.parametrize(("theme", "page"), CASES)
+def test_teaser_ends(theme: str, page: str) -> None:
+    # What a reader sees last of the teaser: no read-more text, screen-reader title,
+    # sharing buttons, caption or meta line after it.
+    entries = expected(theme, page)["entries"]
+    want = {e["url"]: e["teaser_end"] for e in entries if "teaser_end" in e}
+    got = {e.url: parse_teaser(e.teaser).text for e in parse(theme, page).entries}
+    assert {url: got.get(url, "")[-len(end) :] for url, end in want.items()} == want
 
 
 @pytest.mark.parametrize(("theme", "page"), CASES)

@@ -9,6 +9,7 @@ from crawler.parsing.urls import (
     canonical_key,
     canonical_post_url,
     is_archive_url,
+    is_page_param,
     next_page_guess,
     post_permalink_pattern,
     strip_crawl_traps,
@@ -218,10 +219,27 @@ def test_permalink_pattern_accepts_posts_under_a_parent_of_a_listing_page() -> N
         ("page/4/", LOCAL, LOCAL + "page/5/"),
         ("http://127.0.0.1:8123/", "http://127.0.0.1:8123/", "http://127.0.0.1:8123/page/2/"),
         ("https://ex.org/blog/page/2/#main", "https://ex.org/blog/", "https://ex.org/blog/page/3/"),
+        ("https://ex.org/blog/?query-2-page=3", "https://ex.org/blog/",
+         "https://ex.org/blog/?query-2-page=4"),
+        ("https://ex.org/news/?e-page-1a2b3c=2&utm_medium=x", "https://ex.org/news/",
+         "https://ex.org/news/?e-page-1a2b3c=3"),
+        ("https://ex.org/blog/?per_page=20", "https://ex.org/blog/",
+         "https://ex.org/blog/page/2/?per_page=20"),
     ],
 )  # fmt: skip
 def test_next_page_guess(page: str, start: str, expected: str) -> None:
     assert next_page_guess(page, start) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "numbers_pages"),
+    [("paged", True), ("page", True), ("query-2-page", True), ("query-page", True),
+     ("e-page-1a2b3c", True), ("product-page", True), ("fwp_paged", True), ("pg", True),
+     ("page_id", False), ("per_page", False), ("posts_per_page", False), ("pagename", False),
+     ("p", False), ("cst", False), ("s", False)],
+)  # fmt: skip
+def test_is_page_param(name: str, numbers_pages: bool) -> None:
+    assert is_page_param(name) is numbers_pages
 
 
 # --- rel=canonical as a dedupe key ----------------------------------------------

@@ -11,6 +11,7 @@ metadata are ignored.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -133,6 +134,7 @@ def parse_listing(
     root = parse_html(html)
     if root is None:
         return ListingPage((), None)
+    _space_line_breaks(root)
     if not valid_url(page_url):
         page_url = ""  # resolve links against nothing rather than fail
     sel = selectors or _NO_SELECTORS
@@ -152,6 +154,19 @@ def parse_listing(
     return ListingPage(entries, next_url)
 
 
+def _space_line_breaks(root: etree._Element) -> None:
+    """Give each ``<br>`` a space after it: a title an editor broke in two
+    (``professionalism:<br>When``) is two words, as a reader sees it, not one."""
+    for br in root.iter("br"):
+        tail = br.tail
+        if not tail:
+            br.tail = " "
+        elif not tail[0].isspace():
+            # (A control character that libxml2 kept but lxml will not set: left as it is.)
+            with suppress(ValueError):
+                br.tail = " " + tail
+
+
 def _structural_drafts(
     root: etree._Element, base: str, post_url: re.Pattern[str], facts: PageFacts
 ) -> list[_Draft]:
@@ -165,6 +180,10 @@ def _structural_drafts(
     drafts = list(groups.values())
     for draft in drafts:
         _pick_title(draft, facts)
+    # Where entries are titled by headings, a post linked only from inside a short sentence
+    # is cited, not listed: an archive description's "Start with the <a>introduction</a>."
+    if sum(1 for draft in drafts if draft.title is not None and draft.title.tag != "a") > 1:
+        drafts = [d for d in drafts if not all(_cites(link.el, facts) for link in d.links)]
     return drafts
 
 
@@ -362,6 +381,10 @@ def _pick_title(draft: _Draft, facts: PageFacts) -> None:
         heading = first_heading(link.el)
         if heading is not None and _usable(text := facts.text_of(heading)):
             return _set_title(draft, heading, link, text)
+    for link in draft.links:  # a card link around a title-classed block (span.card__title)
+        label = _title_label(link.el, facts)
+        if label is not None and _usable(text := facts.text_of(label)):
+            return _set_title(draft, label, link, text)
     for link, text in usable:
         parent = link.el.getparent()
         names = tokens(link.el) + (tokens(parent) if parent is not None else [])
@@ -371,6 +394,18 @@ def _pick_title(draft: _Draft, facts: PageFacts) -> None:
     if usable:
         link, text = usable[0]
         return _set_title(draft, link.el, link, text)
+    return None
+
+
+def _title_label(link: etree._Element, facts: PageFacts) -> etree._Element | None:
+    """A block inside a card link whose class names it a title, when the link holds more
+    than it (``<a><span class="tag">Blog</span><span class="post-card__title">…</span>
+    <span class="excerpt">…</span></a>``): a link with no heading in it."""
+    if not len(link):
+        return None
+    for el in link.iterdescendants(*LABEL_TAGS):
+        if facts.kind(el) & TITLE_CLASS:
+            return el
     return None
 
 
@@ -424,6 +459,12 @@ def _link_in(el: etree._Element, base: str, post_url: re.Pattern[str]) -> _Link 
 
 def _is_prose_link(el: etree._Element, facts: PageFacts) -> bool:
     """A permalink cited inside a paragraph (``see <a>my earlier post</a>``) starts no entry."""
+    return _cites(el, facts, _PROSE_CHARS)
+
+
+def _cites(el: etree._Element, facts: PageFacts, prose: int = 0) -> bool:
+    """``el`` is a link inside a paragraph that it does not open, with more than ``prose``
+    characters of other text around it."""
     parent = el.getparent()
     while parent is not None and parent.tag in INLINE_TAGS:
         parent = parent.getparent()
@@ -431,7 +472,7 @@ def _is_prose_link(el: etree._Element, facts: PageFacts) -> bool:
         return False
     around, own = facts.text_of(parent), facts.text_of(el)
     # A title link opens its paragraph ("<p><b><a>Title</a></b> teaser…"); a citation does not.
-    return len(around) - len(own) > _PROSE_CHARS and not around.startswith(own)
+    return len(around) - len(own) > prose and not around.startswith(own)
 
 
 def _usable(text: str) -> bool:

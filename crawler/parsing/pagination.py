@@ -11,6 +11,7 @@ from lxml import etree
 
 from crawler.parsing.html import absolute, css, text_of, tokens
 from crawler.parsing.kinds import NOISY, WIDGET, PageFacts
+from crawler.parsing.urls import is_page_param
 
 # Candidate kinds, most trusted first.
 _HEAD_LINK, _REL_NEXT, _NEXT_CLASS, _OLDER_SLOT, _PAGE_URL, _NEXT_TEXT, _NUMBERED = range(7)
@@ -20,8 +21,9 @@ _NEXT_TEXT_RE = re.compile(
     r"|(?:load |show )?more (?:posts|articles|entries|stories)|load more|[›»→])\s*[›»→>]?",
     re.IGNORECASE,
 )
-# A page number in a listing URL: /page/3/, ?paged=3.
-_PAGED_HREF = re.compile(r"/page/(\d+)/?(?:$|[?#])|[?&]paged?=(\d+)")
+# What may be a page number in a listing URL: /page/3/, ?paged=3, ?query-2-page=3 (a quick
+# look at an href; _listing_position reads the URL).
+_PAGED_HREF = re.compile(r"/page/(\d+)/?(?:$|[?#])|[?&][\w-]*pa?ge?d?[\w-]*=(\d+)")
 _BACKWARD_TEXT_RE = re.compile(r"\b(?:newer|previous|prev|first|last)\b|^\W*[«‹←]\W*$", re.I)
 _NEXT_CLASS_RE = re.compile(
     r"next|nextpostslink|next[-_]page|.*[-_]next|.*pagination[-_]next.*", re.IGNORECASE
@@ -120,7 +122,7 @@ def _listing_position(url: str) -> tuple[str | None, str, str | None, int | None
     if match:
         return _host(url), path[: match.start()].rstrip("/"), "path", int(match.group(1))
     for name, value in parse_qsl(parts.query):
-        if name in ("paged", "page") and value.isdigit():
+        if value.isdigit() and is_page_param(name):  # ?paged=3, ?query-2-page=3
             return _host(url), path.rstrip("/"), "query", int(value)
     return _host(url), path.rstrip("/"), None, None
 

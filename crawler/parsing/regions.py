@@ -5,8 +5,9 @@
 The walk goes forward in document order from the end of the title element:
 its tail, its following siblings, then up one level at a time, never leaving
 ``scope``. It stops at the first element that starts another entry.
-Text is split into blocks at block-level tags; metadata, chrome, headings,
-figures and read-more links are skipped. The teaser is made of the preferred
+Text is split into blocks at block-level tags; metadata, chrome, headings
+(but those inside a summary/content block: a post's sub-heading), figures and
+read-more links are skipped. The teaser is made of the preferred
 blocks: those inside a ``marked`` element (a configured teaser selector), else
 inside a summary/excerpt/content block, else inside ``<p>``, else all.
 
@@ -24,8 +25,23 @@ from typing import Any, Protocol, TypeVar
 
 from lxml import etree
 
-from crawler.parsing.html import BLOCK_TAGS, HEADING_TAGS, collapse, has_heading, heading_around
-from crawler.parsing.kinds import IS_META, LEVEL_BITS, SUMMARY, TITLE_CLASS, PageFacts, kind_flags
+from crawler.parsing.html import (
+    BLOCK_TAGS,
+    HEADING_TAGS,
+    collapse,
+    first_heading,
+    has_heading,
+    heading_around,
+)
+from crawler.parsing.kinds import (
+    HARD_CHROME,
+    IS_META,
+    LEVEL_BITS,
+    SUMMARY,
+    TITLE_CLASS,
+    PageFacts,
+    kind_flags,
+)
 
 _SKIP_TAGS = HEADING_TAGS | {"figure", "img", "picture", "video", "audio", "time", "form"}
 # Short lines that describe the entry rather than summarise it.
@@ -51,7 +67,7 @@ _LEADING_SEPARATOR = re.compile(r"^[-–—:|·•]+\s+")
 _WIDGET_HEADING = re.compile(
     r"(?:recent|related|popular|similar|most (?:read|popular|viewed)|trending|top|other)\s+"
     r"(?:posts|articles|entries|stories|blogs|reads)|you (?:may|might) also like|read next"
-    r"|most (?:read|popular|viewed)|popular|trending(?: now)?|editor'?s picks"
+    r"|most (?:read|popular|viewed)|popular|trending(?: now)?|editor['’]?s picks"
     r"|further reading|archives?|categories|tags|tag cloud|blogroll|meta|recent comments"
     r"|follow us|subscribe|share this",
     re.IGNORECASE,
@@ -156,9 +172,9 @@ class TeaserReader:
                     else:
                         stack.append(flags)
                     continue
-                stack.pop()
-                if el.tag in BLOCK_TAGS and parts:
-                    self._flush()
+                own = stack.pop()
+                if parts and (el.tag in BLOCK_TAGS or own > (stack[-1] if stack else 0)):
+                    self._flush()  # a block's end, or an inline summary's (span.excerpt)
                 if stack:  # not top, whose tail its caller reads
                     tail = el.tail
                     if tail:  # text after the element, read with its parent's preference
@@ -166,7 +182,7 @@ class TeaserReader:
                         if stack[-1] > self.flags and tail.strip():
                             self.flags = stack[-1]
             return None
-        if top.tag in BLOCK_TAGS and self.parts:  # top's end
+        if self.parts and (top.tag in BLOCK_TAGS or flags):  # top's end
             self._flush()
         return None
 
@@ -179,11 +195,21 @@ class TeaserReader:
         tag = el.tag
         if tag in BLOCK_TAGS and self.parts:
             self._flush()
-        if not isinstance(tag, str) or tag in _SKIP_TAGS:
-            return None
+        if not isinstance(tag, str) or (
+            tag in _SKIP_TAGS and (outer < 2 or tag not in HEADING_TAGS)
+        ):
+            return None  # a heading inside the summary or content block is the post's own text
         kind = self.facts.kind(el)
-        if kind & (LEVEL_BITS | IS_META) or (tag == "a" and self._skips_link(el)):
-            return None  # chrome or metadata, a link back to the entry or a read-more link
+        level = kind & LEVEL_BITS
+        if (
+            (level and (level == HARD_CHROME or (outer < 2 and not kind & _SUMMARY_KIND)))
+            or kind & IS_META
+            or (tag == "a" and self._skips_link(el))
+        ):
+            # Chrome or metadata, a link back to the entry or a read-more link. A widget is
+            # chrome unless it is or sits in the summary: page builders make each part of
+            # an entry a widget (Elementor's Post Excerpt widget in a Loop Grid card).
+            return None
         if el in self.marked:
             flags = 3
         elif kind & _SUMMARY_KIND:
@@ -192,6 +218,8 @@ class TeaserReader:
             flags = 1 if tag == "p" else 0
         if outer > flags:
             flags = outer
+        elif flags > outer and self.parts and tag not in BLOCK_TAGS:
+            self._flush()  # an inline element holding the summary is a block of its own
         text = el.text
         if text:
             self.parts.append(text)
@@ -278,10 +306,34 @@ def widget_scope(label: etree._Element) -> list[etree._Element]:
     for sib in node.itersiblings():
         if sib.tag in HEADING_TAGS and int(sib.tag[1]) <= level:
             break
-        if shape is not None and _shape(sib) == shape:
+        if shape is not None and (_shape(sib) == shape or _titles_next_block(sib, level)):
             break
         found.append(sib)
     return found
+
+
+# Elements that hold no content even when a heading's wrapper has them (Elementor's inline
+# <style> beside its first heading).
+_CONTENTLESS_TAGS = frozenset({"style", "script", "link", "meta", "noscript"})
+
+
+def _titles_next_block(el: etree._Element, level: int) -> bool:
+    """``el`` only wraps a heading of ``level`` or higher: the title of what follows (a page
+    builder's heading widget, ``div > div > h1``, even when unlike the widget's own)."""
+    heading = first_heading(el)
+    if heading is None or heading is el or int(heading.tag[1]) > level:
+        return False
+    node = heading
+    while node is not el:
+        if node.tail and not node.tail.isspace():
+            return False
+        parent = node.getparent()
+        if parent is None or (parent.text and not parent.text.isspace()):
+            return False
+        if any(child is not node and child.tag not in _CONTENTLESS_TAGS for child in parent):
+            return False
+        node = parent
+    return True
 
 
 def _shape(el: etree._Element) -> tuple[object, frozenset[str]]:

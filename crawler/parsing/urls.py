@@ -43,6 +43,13 @@ _DATE_ONLY = re.compile(rf"^{_YEAR}(?:/{_MONTH}(?:/{_DAY})?)?$")
 _TAXONOMY = frozenset({"tag", "category", "author"})
 _FEED_TAIL = frozenset({"feed", "rss", "rss2", "atom", "rdf"})
 _PAGE_TAIL = re.compile(r"(^|/)page/(\d+)/?$")
+# Query parameters that number a listing's pages: WordPress' ``paged`` (plain permalinks)
+# and ``page``, the Query Loop block's ``query-2-page`` (``query-page``) on a page that
+# holds a query of its own, Elementor's ``e-page-1a2b3c``, ``product-page``, FacetWP's
+# ``fwp_paged``. Not ``per_page`` (a page size) nor ``page_id`` (a page).
+_PAGE_PARAM = re.compile(
+    r"(?!(?:.*[-_])?per[-_])(?:[a-z0-9]+[-_])*(?:paged?|pg)|e-page-[a-z0-9]+", re.IGNORECASE
+)
 
 
 def canonical_post_url(url: str) -> str:
@@ -202,22 +209,29 @@ def post_permalink_pattern(start_url: str) -> re.Pattern[str]:
     )
 
 
+def is_page_param(name: str) -> bool:
+    """Whether a query parameter numbers a listing's pages: ``paged``, ``page``, the Query
+    Loop block's ``query-2-page``, Elementor's ``e-page-1a2b3c`` and the like."""
+    return _PAGE_PARAM.fullmatch(name) is not None
+
+
 def next_page_guess(page_url: str, start_url: str) -> str:
     """The URL of the page after ``page_url`` in the same listing.
 
     ``…/page/N/`` becomes ``…/page/N+1/``; a listing without a page number
-    (front page, ``tag/x/``) gets ``page/2/``; a ``paged=N`` query (plain
-    permalinks) becomes ``paged=N+1``. Crawl-trap parameters and the fragment
-    are dropped. ``page_url`` is resolved against ``start_url``.
+    (front page, ``tag/x/``) gets ``page/2/``; a page-number query (``paged=N``
+    of plain permalinks, the Query Loop block's ``query-2-page=N``: see
+    ``is_page_param``) becomes N+1. Crawl-trap parameters and the fragment are
+    dropped. ``page_url`` is resolved against ``start_url``.
     """
     url = strip_crawl_traps(urljoin(start_url, page_url))
     parts = urlsplit(url)
     pairs = parts.query.split("&") if parts.query else []
     for i, pair in enumerate(pairs):
         name, _, value = pair.partition("=")
-        if name == "paged":
+        if is_page_param(name):
             number = int(value) if value.isdigit() else 1
-            pairs[i] = f"paged={number + 1}"
+            pairs[i] = f"{name}={number + 1}"
             return urlunsplit(parts._replace(query="&".join(pairs)))
     match = _PAGE_TAIL.search(parts.path)
     if match:

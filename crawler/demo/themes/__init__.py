@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from . import block, bmj_hero, cards, classless, underscores
+from . import block, bmj_hero, cards, classless, nightingale, underscores
 from ._common import Article, Entry, Listing, Site, Term
 
 _MODULES: dict[str, ModuleType] = {
@@ -20,6 +20,7 @@ _MODULES: dict[str, ModuleType] = {
     "cards": cards,
     "classless": classless,
     "block-theme": block,
+    "nightingale": nightingale,
 }
 
 THEMES: tuple[str, ...] = tuple(_MODULES)
