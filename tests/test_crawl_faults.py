@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from crawler.demo.server import Fault, MirrorServer
 from crawler.demo.site import SiteInfo, build_site, demo_posts
 from crawler.parsing.listing import parse_listing
@@ -183,8 +185,15 @@ def test_a_page_that_kills_the_parsing_process_fails_alone_and_the_walk_goes_on(
     assert not lost & stored
 
 
-def test_an_incremental_walk_goes_on_past_a_page_that_kills_the_parsing_process(
-    serve_site, tmp_path, monkeypatch
+@pytest.mark.parametrize(
+    ("reader", "variable", "why"),
+    [
+        pytest.param("DyingListingReader", DIE_ON, "stopped unexpectedly", id="process-dies"),
+        pytest.param("RaisingListingReader", RAISE_ON, "a parser bug met", id="parse-raises"),
+    ],
+)
+def test_an_incremental_walk_goes_on_past_a_page_the_parser_fails_on(
+    serve_site, tmp_path, monkeypatch, reader, variable, why
 ):
     # The archive holds the blog's five oldest posts: the next crawl walks the newer pages
     # one at a time (each page is read before the next is asked for) up to them.
@@ -193,42 +202,19 @@ def test_an_incremental_walk_goes_on_past_a_page_that_kills_the_parsing_process(
     db, exports = tmp_path / "a.sqlite", tmp_path / "exports"
     scrapy_crawl(site.start_url, db, exports)
     site = build_site(server.root, demo_posts(), site_url=server.url, theme="cards")
-    monkeypatch.setenv(DIE_ON, "/bmjleader/page/2/")
-
-    result = scrapy_crawl(site.start_url, db, exports, "-s", "FOLLOW_ARTICLES=False", *DYING_READER)
-
-    run, posts = runs_and_posts(db)
-    assert run["status"] == "degraded"
-    assert json.loads(run["errors_by_kind"]) == {"parse": 1}
-    assert "/bmjleader/page/2/" in run["message"]
-    assert "Page failed: " in result.stderr and "/bmjleader/page/2/: the " in result.stderr
-    assert f"/bmjleader/page/{site.listing_pages}/" in server.log.paths()
-    stored = {post["url"] for post in posts}
-    elsewhere, lost = only_on(listed_posts(server, site), {"/bmjleader/page/2/"})
-    assert lost and elsewhere <= stored
-    assert not lost & stored
-
-
-def test_an_incremental_walk_goes_on_past_a_page_whose_parse_raises(
-    serve_site, tmp_path, monkeypatch
-):
-    oldest = sorted(demo_posts(), key=lambda post: post.date)[:5]
-    server, site = serve_site("cards", oldest)
-    db, exports = tmp_path / "a.sqlite", tmp_path / "exports"
-    scrapy_crawl(site.start_url, db, exports)
-    site = build_site(server.root, demo_posts(), site_url=server.url, theme="cards")
-    monkeypatch.setenv(RAISE_ON, "/bmjleader/page/2/")
+    monkeypatch.setenv(variable, "/bmjleader/page/2/")
 
     result = scrapy_crawl(
         site.start_url, db, exports, "-s", "FOLLOW_ARTICLES=False",
-        "-s", "LISTING_READER=tests.dying:RaisingListingReader",
+        "-s", f"LISTING_READER=tests.dying:{reader}",
     )  # fmt: skip
 
     assert result.returncode == 0, result.stderr[-3000:]
     run, posts = runs_and_posts(db)
     assert run["status"] == "degraded"
     assert json.loads(run["errors_by_kind"]) == {"parse": 1}
-    assert "a parser bug met" in run["message"] and "/bmjleader/page/2/" in run["message"]
+    assert why in run["message"] and "/bmjleader/page/2/" in run["message"]
+    assert "Page failed: " in result.stderr and "/bmjleader/page/2/: " in result.stderr
     assert f"/bmjleader/page/{site.listing_pages}/" in server.log.paths()
     stored = {post["url"] for post in posts}
     elsewhere, lost = only_on(listed_posts(server, site), {"/bmjleader/page/2/"})
