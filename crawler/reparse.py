@@ -36,7 +36,6 @@ from crawler.background import (
     BackgroundGaveUp,
     BackgroundProcess,
     InProcess,
-    Restarts,
 )
 from crawler.extract import article_post, failed_post
 from crawler.items import PageEntries, Post
@@ -45,6 +44,7 @@ from crawler.pipelines.dedupe import DedupePipeline
 from crawler.pipelines.export import ExportPipeline
 from crawler.pipelines.normalise import NormalisePipeline
 from crawler.pipelines.store import StorePipeline
+from crawler.restarting import Restarts
 from crawler.sources import Source
 from crawler.warc import REDIRECT_KIND, ArchivedResponse, WarcRecordError, read_responses
 

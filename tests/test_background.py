@@ -21,14 +21,13 @@ from crawler.background import (
     BackgroundProcess,
     Functions,
     InProcess,
-    RestartingProcess,
-    Restarts,
 )
 from crawler.items import PageEntries, Post
 from crawler.parsing.listing import parse_listing
 from crawler.parsing.urls import post_permalink_pattern
 from crawler.pipelines.store import StorePipeline
 from crawler.reparse import Tally
+from crawler.restarting import RestartingProcess, Restarts
 from crawler.store import Archive
 
 REPO = Path(__file__).resolve().parent.parent

@@ -24,8 +24,9 @@ from twisted.internet.error import (
 from twisted.python.failure import Failure
 
 from crawler import __version__, runstats
-from crawler.background import InProcess, RestartingProcess
+from crawler.background import InProcess
 from crawler.extract import PageFailure, allowed_by, http_error
+from crawler.restarting import RestartingProcess
 from crawler.sources import Source
 
 logger = logging.getLogger(__name__)

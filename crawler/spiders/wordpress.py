@@ -21,10 +21,10 @@ from crawler.background import (
     BackgroundError,
     BackgroundGaveUp,
     InProcess,
-    RestartingProcess,
 )
 from crawler.parsing.listing import listing_next_url
 from crawler.parsing.urls import next_page_guess, post_permalink_pattern, strip_crawl_traps
+from crawler.restarting import RestartingProcess
 from crawler.spiders.articles import ArticleFollowingSpider
 from crawler.spiders.base import http_status
 
