@@ -61,12 +61,13 @@ def bmj() -> ArticlePage:
 def test_a_metadata(bmj):
     assert bmj.canonical_url == BMJ_URL
     assert bmj.title == "Pharmacy Leadership in Medicines Equity. By Anisha Soni"
-    # JSON-LD wins over the <time> of the theme (same instant, written in BST).
-    assert bmj.published == "2023-10-24T07:30:00+00:00"
-    assert bmj.published_raw == "2023-10-24T07:30:00+00:00"
+    # JSON-LD's instant wins, written as the theme's <time> writes it: in the site's
+    # own offset (BST), not Yoast's UTC, so the date is the one the page shows.
+    assert bmj.published == "2023-10-24T08:30:00+01:00"
+    assert bmj.published_raw == "2023-10-24T08:30:00+01:00"
     assert bmj.date_precision == "day"
     assert bmj.date_relative is False
-    assert bmj.modified == "2023-10-25T09:12:41+00:00"
+    assert bmj.modified == "2023-10-25T10:12:41+01:00"
     assert bmj.categories == ("Blog", "Equality, diversity and inclusion")
     assert bmj.tags == ("health inequalities", "pharmacy")
 
@@ -441,6 +442,71 @@ def test_page_without_a_content_block_reads_the_text_after_the_title():
     assert found.body_text == "First paragraph.\n\nSecond paragraph."
     assert found.published == "2022-05-03"
     assert found.title == "Title here"
+
+
+def test_utc_metadata_is_kept_in_the_pages_own_offset():
+    # Yoast writes UTC; the theme's <time> the same instant in BST, the date shown.
+    ld = json_ld({"@type": "BlogPosting", "datePublished": "2023-10-26T23:30:00+00:00"})
+    header = "<time class='entry-date published' datetime='2023-10-27T00:30:00+01:00'>27 Oct</time>"
+    found = parse_page(page(ld, header))
+    assert (found.published, found.published_raw) == (
+        "2023-10-27T00:30:00+01:00",
+        "2023-10-27T00:30:00+01:00",
+    )
+    # Another instant is another date, and the metadata wins as before.
+    other = header.replace("2023-10-27T00:30:00+01:00", "2023-10-28T09:00:00+01:00")
+    assert parse_page(page(ld, other)).published == "2023-10-26T23:30:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ("Oct 27, 2023", "2023-10-27"),  # 23:30 UTC is the 27th east of UTC+00:30
+        ("Oct 26, 2023", "2023-10-26T23:30:00+00:00"),  # the same date: the full value
+        ("Oct 29, 2023", "2023-10-26T23:30:00+00:00"),  # no time zone makes it the 29th
+        ("3 weeks ago", "2023-10-26T23:30:00+00:00"),
+    ],
+)
+def test_a_shown_date_that_is_the_metadatas_instant_elsewhere_is_kept(shown, expected):
+    ld = json_ld({"@type": "BlogPosting", "datePublished": "2023-10-26T23:30:00+00:00"})
+    found = parse_page(page(ld, f"<span class='published'>{shown}</span>"))
+    assert found.published == expected
+
+
+def test_the_permalinks_date_when_the_page_has_no_other():
+    html = page(body="<p>Text of the post.</p>")
+    url = "https://example.org/2023/10/17/a-post/"
+    found = parse_article(html, url, fetched_at=FETCHED)
+    assert (found.published, found.published_raw, found.date_precision) == (
+        "2023-10-17",
+        "2023/10/17",
+        "day",
+    )
+    assert found.modified is None
+    blogger = parse_article(html, "https://x.blogspot.com/2023/10/a-post.html", fetched_at=FETCHED)
+    assert (blogger.published, blogger.date_precision) == ("2023-10", "month")
+    dated = page(header="<span class='posted-on'>18 October 2023</span>")
+    assert parse_article(dated, url, fetched_at=FETCHED).published == "2023-10-18"
+
+
+def test_hatom_abbr_title_and_microdata_text():
+    header = (
+        "<abbr class='published' itemprop='datePublished' "
+        "title='2023-10-26T21:14:00+01:00'>21:14</abbr>"
+    )
+    assert parse_page(page(header=header)).published == "2023-10-26T21:14:00+01:00"
+    label = (
+        "<li itemprop='datePublished'>"
+        "<span class='screen-reader-text'>Post published:</span>26/10/2023</li>"
+    )
+    found = parse_page(page(header=f"<ul>{label}</ul>"))
+    assert (found.published, found.published_raw) == ("2023-10-26", "26/10/2023")
+
+
+def test_a_line_break_separates_dated_labels():
+    header = "<p>Updated on: 2 November 2023<br>Published on: 17 October 2023</p>"
+    found = parse_page(page(header=header))
+    assert (found.published, found.modified) == ("2023-10-17", "2023-11-02")
 
 
 # --- bylines -------------------------------------------------------------------------------

@@ -125,6 +125,7 @@ def parse_article(
         meta=meta,
         now=now,
         date_order=date_order,
+        urls=(canonical, url),
     )
     categories, tags = terms_of(container, body_el, meta, article_node)
     site_names = _site_names(root, meta, graph)
