@@ -509,6 +509,57 @@ def test_a_line_break_separates_dated_labels():
     assert (found.published, found.modified) == ("2023-10-17", "2023-11-02")
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # a table of contents: links to the page's own anchors, a title
+        "<div class='toc'><p>Contents</p><ul><li><a href='#one'>One</a></li>"
+        "<li><a href='#two'>Two</a></li></ul></div>",
+        # the post's topics
+        "<div class='x'><h2>Topics</h2><a href='/blog/tag/inclusion/'>Inclusion</a> "
+        "<a rel='tag' href='/t/2/'>Workforce</a></div>",
+        "<p style='display: none'>Toggle</p>",
+        "<p><span class='govuk-visually-hidden'>Information: </span></p>",
+        "<div class='td-a-rec'><span>- Advertisement -</span><a href='/ad'><img alt='x'></a></div>",
+    ],
+)
+def test_structural_furniture_leaves_the_body(furniture):
+    body = f"<p>First paragraph of the post.</p>{furniture}<p>Second paragraph.</p>"
+    assert parse_page(page(body=body)).body_text == (
+        "First paragraph of the post.\n\nSecond paragraph."
+    )
+
+
+def test_footnotes_stay_without_their_back_links():
+    body = (
+        "<p>A claim.<sup><a href='#fn1' id='fn1-link'>1</a></sup></p>"
+        "<ol class='wp-block-footnotes'><li id='fn1'>NHS England. A plan. 2023. "
+        "<a href='#fn1-link' aria-label='Jump to footnote reference 1'>↩︎</a></li>"
+        "<li id='fn2'>Another source. <a href='#fn1-link'>↩︎</a></li></ol>"
+    )
+    assert parse_page(page(body=body)).body_text.split("\n\n") == [
+        "A claim.1",
+        "NHS England. A plan. 2023.",
+        "Another source.",
+    ]
+
+
+def test_byline_and_date_lines_around_the_text_leave_the_body():
+    html = (
+        "<html><body class='single'><main><h1>Title here</h1>"
+        "<p>Posted by: Aisha Rahman, Head of Inclusive Leadership</p>"
+        "<p>Updated on: 2 November 2023<br>Published on: 17 October 2023</p>"
+        "<p>By the end of the year we had changed how places were filled.</p>"
+        "<p>Second paragraph.</p><p>Page last reviewed: 3 November 2023</p></main></body></html>"
+    )
+    found = parse_page(html)
+    assert found.body_text.split("\n\n") == [
+        "By the end of the year we had changed how places were filled.",
+        "Second paragraph.",
+    ]
+    assert found.authors == ("Aisha Rahman",)
+
+
 # --- bylines -------------------------------------------------------------------------------
 
 

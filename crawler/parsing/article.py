@@ -16,7 +16,12 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from crawler.parsing.article_body import blocks_of, content_root, lead_blocks
+from crawler.parsing.article_body import (
+    blocks_of,
+    content_root,
+    lead_blocks,
+    without_meta_lines,
+)
 from crawler.parsing.article_dates import page_dates
 from crawler.parsing.article_meta import authors_of, in_noise, terms_of
 from crawler.parsing.html import (
@@ -130,7 +135,7 @@ def parse_article(
     categories, tags = terms_of(container, body_el, meta, article_node)
     site_names = _site_names(root, meta, graph)
     authors = authors_of(container, body_el, blocks, meta, article_node, graph, site_names)
-    body_text = "\n\n".join(blocks)
+    body_text = "\n\n".join(without_meta_lines(blocks))
     return ArticlePage(
         canonical_url=canonical,
         title=title,
