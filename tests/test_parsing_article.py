@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -652,3 +653,97 @@ _PIECES = [
 def test_never_raises_anything_else(data):
     with contextlib.suppress(NotAnArticlePage):
         parse_article(data, "https://example.org/post/", fetched_at=FETCHED)
+
+
+# --- properties ------------------------------------------------------------------------------
+
+# Elements a page marks as not the post: landmarks, comments, related posts, sign-up forms.
+_CHROME_WRAPPERS = [
+    "<nav aria-label='Posts'><a href='/x/'>{}</a></nav>",
+    "<aside><h3>{}</h3></aside>",
+    "<div role='complementary'><p>{}</p></div>",
+    "<div role='navigation'><a href='/y/'>{}</a></div>",
+    "<footer><p>{}</p></footer>",
+    "<div id='comments' class='comments-area'><ol><li><cite>{0}</cite><p>{0}</p></li></ol></div>",
+    "<section class='related-posts'><h3><a href='/z/'>{}</a></h3></section>",
+    "<form action='/subscribe'><p>{}</p><input type='email'></form>",
+]
+_BODY_WRAPPERS = [
+    "<p>{}</p>",
+    "<h2>{}</h2>",
+    "<ul><li>{}</li></ul>",
+    "<blockquote><p>{}</p></blockquote>",
+]
+_letters = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+
+
+@st.composite
+def _pages_with_chrome(draw):
+    """A post page with body blocks of "body…" words and chrome of "chrome…" words
+    at random places: around the page, inside the article and inside the text."""
+    body = [
+        " ".join(f"body{w}" for w in draw(st.lists(_letters, min_size=3, max_size=12)))
+        for _ in range(draw(st.integers(1, 6)))
+    ]
+    blocks = [draw(st.sampled_from(_BODY_WRAPPERS)).format(text) for text in body]
+    chrome = []
+    for _ in range(draw(st.integers(1, 8))):
+        words = " ".join(f"chrome{w}" for w in draw(st.lists(_letters, min_size=1, max_size=6)))
+        chrome.append(draw(st.sampled_from(_CHROME_WRAPPERS)).format(words))
+    places: dict[str, list[str]] = {"before": [], "in_text": [], "after_text": [], "after": []}
+    for piece in chrome:
+        places[draw(st.sampled_from(sorted(places)))].append(piece)
+    for piece in places["in_text"]:
+        blocks.insert(draw(st.integers(0, len(blocks))), piece)
+    layout = draw(st.sampled_from(["article", "main", "builder"]))
+    text, after_text = "".join(blocks), "".join(places["after_text"])
+    if layout == "article":
+        post = (
+            "<main><article><header><h1>A post</h1></header>"
+            f"<div class='entry-content'>{text}</div>{after_text}</article></main>"
+        )
+    elif layout == "main":  # no content block: the text after the title
+        post = f"<main><h1>A post</h1>{text}{after_text}</main>"
+    else:  # a page builder's columns: no main, no article, no content class
+        post = (
+            "<div class='row'><div class='col'><h1>A post</h1></div>"
+            f"<div class='col'><div class='text-block'>{text}</div>{after_text}</div></div>"
+        )
+    html = (
+        "<html><head><title>A post</title></head><body class='single'>"
+        + "".join(places["before"])
+        + post
+        + "".join(places["after"])
+        + "</body></html>"
+    )
+    return html, body
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_pages_with_chrome())
+def test_body_is_the_text_and_nothing_the_page_marks_as_chrome(case):
+    html, body = case
+    found = parse_page(html)
+    assert "chrome" not in found.body_text
+    assert found.body_text.split("\n\n") == body
+
+
+_UNITS = ["second", "minute", "hour", "day", "week", "month", "year", "d", "w", "h", "mo", "yr"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(1, 999),
+    st.sampled_from(_UNITS),
+    st.datetimes(min_value=datetime(2005, 1, 1), max_value=datetime(2035, 12, 31)),
+    st.sampled_from(["+00:00", "+01:00", "-05:00", "+14:00"]),
+)
+def test_relative_dates_are_never_after_the_crawl(n, unit, when, offset):
+    fetched = when.replace(microsecond=0).isoformat() + offset
+    text = f"{n} {unit}{'s' if n > 1 and len(unit) > 2 else ''} ago"
+    html = page(header=f"<span class='date'>{text}</span>")
+    found = parse_article(html, "https://example.org/post/", fetched_at=fetched)
+    if found.published is None:  # beyond the plausible years (1900 to 2100)
+        return
+    assert found.date_relative is True
+    assert found.published <= fetched[: len(found.published)]
