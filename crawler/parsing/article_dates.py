@@ -20,7 +20,9 @@ that is the metadata's instant in some timezone (UTC-12 to UTC+14) is kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 from lxml import etree
 
@@ -84,11 +86,12 @@ def _published(
         _meta_value(meta, "article:published_time", "og:published_time", "datepublished"),
     )
     own = [*_times(container, updated=False), *_itemprop(container, "datePublished")]
-    shown = _shown_date(lines, now, date_order, modified=False)
     for value in (*metadata, *own):
         if found := _value_date(value, date_order):
-            return _as_shown(found, own, (shown, in_url), date_order)
-    return shown or in_url
+            return _as_shown(
+                found, own, lambda: (_shown_date(lines, date_order), in_url), date_order
+            )
+    return _shown_date(lines, date_order, now=now, dateparser=True) or in_url
 
 
 def _modified(
@@ -105,18 +108,24 @@ def _modified(
         _meta_value(meta, "article:modified_time", "og:updated_time", "datemodified"),
     )
     own = [*_times(container, updated=True), *_itemprop(container, "dateModified")]
-    shown = _shown_date(lines, None, date_order, modified=True)
+    shown = partial(_shown_date, lines, date_order, modified=True)
     for value in (*metadata, *own):
         if found := _value_date(value, date_order):
-            return _as_shown(found, own, (shown,), date_order)
-    return shown
+            return _as_shown(found, own, lambda: (shown(),), date_order)
+    return shown()
 
 
 def _shown_date(
-    lines: list[tuple[str, bool]], now: datetime | None, date_order: str, *, modified: bool
+    lines: list[tuple[str, bool]],
+    date_order: str,
+    *,
+    now: datetime | None = None,
+    dateparser: bool = False,
+    modified: bool = False,
 ) -> PageDate | None:
     """The first date the lines near the title give for publication (lines not labelled
-    as an update) or, with ``modified``, for the last update (lines labelled so)."""
+    as an update) or, with ``modified``, for the last update (lines labelled so).
+    ``now`` reads relative dates; ``dateparser`` other wordings in date elements."""
     for text, is_date_element in lines:
         for label, segment in _segments(text):
             is_update = label is not None and label.lower().endswith(_MODIFIED_LABELS)
@@ -126,7 +135,7 @@ def _shown_date(
                 segment,
                 date_order=date_order,
                 now=now,
-                use_dateparser=is_date_element and not modified,
+                use_dateparser=dateparser and is_date_element,
             )
             if found:
                 return found
@@ -134,10 +143,13 @@ def _shown_date(
 
 
 def _as_shown(
-    found: PageDate, own: list[str], shown: tuple[PageDate | None, ...], date_order: str
+    found: PageDate,
+    own: list[str | tuple[str, str]],
+    shown: Callable[[], tuple[PageDate | None, ...]],
+    date_order: str,
 ) -> PageDate:
     """``found`` as the page shows it: the same instant written with the page's own
-    offset, or the date shown when that is ``found`` in some time zone."""
+    offset, or the date shown (``shown()``) when that is ``found`` in some time zone."""
     instant = _instant(found)
     if instant is None:
         return found
@@ -145,14 +157,14 @@ def _as_shown(
         local = _value_date(value, date_order)
         if local is not None and local.iso != found.iso and _instant(local) == instant:
             return local
-    for date_shown in shown:
+    first, last = _local_dates(instant)
+    for date_shown in shown():
         if (
             date_shown is not None
             and date_shown.precision == "day"
             and not date_shown.relative
             and date_shown.iso != found.iso[:10]
-            and _local_dates(instant)[0] <= date.fromisoformat(date_shown.iso)
-            and date.fromisoformat(date_shown.iso) <= _local_dates(instant)[1]
+            and first <= date.fromisoformat(date_shown.iso) <= last
         ):
             return date_shown
     return found
