@@ -233,10 +233,13 @@ def _is_link_block(el: etree._Element, kind) -> bool:  # noqa: ANN001 - a link p
     """A block of links of one kind and next to no other words: a table of contents
     (links to the page's own anchors, two or more), or the post's tags or categories
     ("Topics: Inclusion, Talent management")."""
-    links = [a for a in el.iter("a") if a.get("href")]
-    if not links or not all(kind(a) for a in links):
-        return False
-    if kind is _is_anchor_link and len(links) < 2:
+    links = []
+    for a in el.iter("a"):
+        if a.get("href"):
+            if not kind(a):
+                return False  # most blocks stop here, at their first other link
+            links.append(a)
+    if len(links) < (2 if kind is _is_anchor_link else 1):
         return False
     words = len(_plain(el).split()) - sum(len(_plain(a).split()) for a in links)
     return words <= 3
