@@ -767,3 +767,12 @@ def test_body_has_no_chrome(name: str) -> None:
 def test_word_count_is_the_bodys(name: str) -> None:
     found = parse(name)
     assert found.word_count == word_count(found.body_text) > 0
+
+
+def test_one_hatom_entry_is_one_post_whatever_the_url() -> None:
+    # Blogger's item page says it is one post only by its one .hentry: its pager's and
+    # comments' dated links must not make it a listing when it is read under another URL
+    # (an alias, a redirect's first URL).
+    data = (ARTICLES / "u_blogger_abbr_date.html").read_bytes()
+    found = parse_article(data, "https://gpleadership.blogspot.com/p/x.html", fetched_at=FETCHED)
+    assert found.title == "The partnership meeting is not a board"

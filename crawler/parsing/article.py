@@ -267,6 +267,8 @@ def _is_listing(
         return True
     if node is not None or _first(meta, "og:type") == "article" or classes & _SINGLE_BODY_CLASSES:
         return False
+    if _one_entry(root):
+        return False
     if len(_top_articles(root)) >= 3:
         return True
     headed: set[str] = set()
@@ -280,6 +282,17 @@ def _is_listing(
         elif _DATED_PATH.search(href) and next(a.iterancestors("p", "li"), None) is None:
             dated.add(href)
     return len(headed) >= 3 or len(dated) >= 3
+
+
+def _one_entry(root: etree._Element) -> bool:
+    """True when the page marks up exactly one post: one hAtom ``hentry``, or one
+    microdata Article/BlogPosting (Blogger's item pages have nothing else to say so)."""
+    entries = root.xpath(
+        "//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')]"
+        " | //*[@itemscope and (contains(@itemtype, '/BlogPosting') or"
+        " contains(@itemtype, '/Article') or contains(@itemtype, '/NewsArticle'))]"
+    )
+    return len(entries) == 1
 
 
 def _title(title_el: etree._Element | None, meta: dict, node: dict | None) -> str | None:
