@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -61,12 +62,13 @@ def bmj() -> ArticlePage:
 def test_a_metadata(bmj):
     assert bmj.canonical_url == BMJ_URL
     assert bmj.title == "Pharmacy Leadership in Medicines Equity. By Anisha Soni"
-    # JSON-LD wins over the <time> of the theme (same instant, written in BST).
-    assert bmj.published == "2023-10-24T07:30:00+00:00"
-    assert bmj.published_raw == "2023-10-24T07:30:00+00:00"
+    # JSON-LD's instant wins, written as the theme's <time> writes it: in the site's
+    # own offset (BST), not Yoast's UTC, so the date is the one the page shows.
+    assert bmj.published == "2023-10-24T08:30:00+01:00"
+    assert bmj.published_raw == "2023-10-24T08:30:00+01:00"
     assert bmj.date_precision == "day"
     assert bmj.date_relative is False
-    assert bmj.modified == "2023-10-25T09:12:41+00:00"
+    assert bmj.modified == "2023-10-25T10:12:41+01:00"
     assert bmj.categories == ("Blog", "Equality, diversity and inclusion")
     assert bmj.tags == ("health inequalities", "pharmacy")
 
@@ -443,6 +445,122 @@ def test_page_without_a_content_block_reads_the_text_after_the_title():
     assert found.title == "Title here"
 
 
+def test_utc_metadata_is_kept_in_the_pages_own_offset():
+    # Yoast writes UTC; the theme's <time> the same instant in BST, the date shown.
+    ld = json_ld({"@type": "BlogPosting", "datePublished": "2023-10-26T23:30:00+00:00"})
+    header = "<time class='entry-date published' datetime='2023-10-27T00:30:00+01:00'>27 Oct</time>"
+    found = parse_page(page(ld, header))
+    assert (found.published, found.published_raw) == (
+        "2023-10-27T00:30:00+01:00",
+        "2023-10-27T00:30:00+01:00",
+    )
+    # Another instant is another date, and the metadata wins as before.
+    other = header.replace("2023-10-27T00:30:00+01:00", "2023-10-28T09:00:00+01:00")
+    assert parse_page(page(ld, other)).published == "2023-10-26T23:30:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ("Oct 27, 2023", "2023-10-27"),  # 23:30 UTC is the 27th east of UTC+00:30
+        ("Oct 26, 2023", "2023-10-26T23:30:00+00:00"),  # the same date: the full value
+        ("Oct 29, 2023", "2023-10-26T23:30:00+00:00"),  # no time zone makes it the 29th
+        ("3 weeks ago", "2023-10-26T23:30:00+00:00"),
+    ],
+)
+def test_a_shown_date_that_is_the_metadatas_instant_elsewhere_is_kept(shown, expected):
+    ld = json_ld({"@type": "BlogPosting", "datePublished": "2023-10-26T23:30:00+00:00"})
+    found = parse_page(page(ld, f"<span class='published'>{shown}</span>"))
+    assert found.published == expected
+
+
+def test_the_permalinks_date_when_the_page_has_no_other():
+    html = page(body="<p>Text of the post.</p>")
+    url = "https://example.org/2023/10/17/a-post/"
+    found = parse_article(html, url, fetched_at=FETCHED)
+    assert (found.published, found.published_raw, found.date_precision) == (
+        "2023-10-17",
+        "2023/10/17",
+        "day",
+    )
+    assert found.modified is None
+    blogger = parse_article(html, "https://x.blogspot.com/2023/10/a-post.html", fetched_at=FETCHED)
+    assert (blogger.published, blogger.date_precision) == ("2023-10", "month")
+    dated = page(header="<span class='posted-on'>18 October 2023</span>")
+    assert parse_article(dated, url, fetched_at=FETCHED).published == "2023-10-18"
+
+
+def test_hatom_abbr_title_and_microdata_text():
+    header = (
+        "<abbr class='published' itemprop='datePublished' "
+        "title='2023-10-26T21:14:00+01:00'>21:14</abbr>"
+    )
+    assert parse_page(page(header=header)).published == "2023-10-26T21:14:00+01:00"
+    label = (
+        "<li itemprop='datePublished'>"
+        "<span class='screen-reader-text'>Post published:</span>26/10/2023</li>"
+    )
+    found = parse_page(page(header=f"<ul>{label}</ul>"))
+    assert (found.published, found.published_raw) == ("2023-10-26", "26/10/2023")
+
+
+def test_a_line_break_separates_dated_labels():
+    header = "<p>Updated on: 2 November 2023<br>Published on: 17 October 2023</p>"
+    found = parse_page(page(header=header))
+    assert (found.published, found.modified) == ("2023-10-17", "2023-11-02")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # a table of contents: links to the page's own anchors, a title
+        "<div class='toc'><p>Contents</p><ul><li><a href='#one'>One</a></li>"
+        "<li><a href='#two'>Two</a></li></ul></div>",
+        # the post's topics
+        "<div class='x'><h2>Topics</h2><a href='/blog/tag/inclusion/'>Inclusion</a> "
+        "<a rel='tag' href='/t/2/'>Workforce</a></div>",
+        "<p style='display: none'>Toggle</p>",
+        "<p><span class='govuk-visually-hidden'>Information: </span></p>",
+        "<div class='td-a-rec'><span>- Advertisement -</span><a href='/ad'><img alt='x'></a></div>",
+    ],
+)
+def test_structural_furniture_leaves_the_body(furniture):
+    body = f"<p>First paragraph of the post.</p>{furniture}<p>Second paragraph.</p>"
+    assert parse_page(page(body=body)).body_text == (
+        "First paragraph of the post.\n\nSecond paragraph."
+    )
+
+
+def test_footnotes_stay_without_their_back_links():
+    body = (
+        "<p>A claim.<sup><a href='#fn1' id='fn1-link'>1</a></sup></p>"
+        "<ol class='wp-block-footnotes'><li id='fn1'>NHS England. A plan. 2023. "
+        "<a href='#fn1-link' aria-label='Jump to footnote reference 1'>↩︎</a></li>"
+        "<li id='fn2'>Another source. <a href='#fn1-link'>↩︎</a></li></ol>"
+    )
+    assert parse_page(page(body=body)).body_text.split("\n\n") == [
+        "A claim.1",
+        "NHS England. A plan. 2023.",
+        "Another source.",
+    ]
+
+
+def test_byline_and_date_lines_around_the_text_leave_the_body():
+    html = (
+        "<html><body class='single'><main><h1>Title here</h1>"
+        "<p>Posted by: Aisha Rahman, Head of Inclusive Leadership</p>"
+        "<p>Updated on: 2 November 2023<br>Published on: 17 October 2023</p>"
+        "<p>By the end of the year we had changed how places were filled.</p>"
+        "<p>Second paragraph.</p><p>Page last reviewed: 3 November 2023</p></main></body></html>"
+    )
+    found = parse_page(html)
+    assert found.body_text.split("\n\n") == [
+        "By the end of the year we had changed how places were filled.",
+        "Second paragraph.",
+    ]
+    assert found.authors == ("Aisha Rahman",)
+
+
 # --- bylines -------------------------------------------------------------------------------
 
 
@@ -535,3 +653,97 @@ _PIECES = [
 def test_never_raises_anything_else(data):
     with contextlib.suppress(NotAnArticlePage):
         parse_article(data, "https://example.org/post/", fetched_at=FETCHED)
+
+
+# --- properties ------------------------------------------------------------------------------
+
+# Elements a page marks as not the post: landmarks, comments, related posts, sign-up forms.
+_CHROME_WRAPPERS = [
+    "<nav aria-label='Posts'><a href='/x/'>{}</a></nav>",
+    "<aside><h3>{}</h3></aside>",
+    "<div role='complementary'><p>{}</p></div>",
+    "<div role='navigation'><a href='/y/'>{}</a></div>",
+    "<footer><p>{}</p></footer>",
+    "<div id='comments' class='comments-area'><ol><li><cite>{0}</cite><p>{0}</p></li></ol></div>",
+    "<section class='related-posts'><h3><a href='/z/'>{}</a></h3></section>",
+    "<form action='/subscribe'><p>{}</p><input type='email'></form>",
+]
+_BODY_WRAPPERS = [
+    "<p>{}</p>",
+    "<h2>{}</h2>",
+    "<ul><li>{}</li></ul>",
+    "<blockquote><p>{}</p></blockquote>",
+]
+_letters = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+
+
+@st.composite
+def _pages_with_chrome(draw):
+    """A post page with body blocks of "body…" words and chrome of "chrome…" words
+    at random places: around the page, inside the article and inside the text."""
+    body = [
+        " ".join(f"body{w}" for w in draw(st.lists(_letters, min_size=3, max_size=12)))
+        for _ in range(draw(st.integers(1, 6)))
+    ]
+    blocks = [draw(st.sampled_from(_BODY_WRAPPERS)).format(text) for text in body]
+    chrome = []
+    for _ in range(draw(st.integers(1, 8))):
+        words = " ".join(f"chrome{w}" for w in draw(st.lists(_letters, min_size=1, max_size=6)))
+        chrome.append(draw(st.sampled_from(_CHROME_WRAPPERS)).format(words))
+    places: dict[str, list[str]] = {"before": [], "in_text": [], "after_text": [], "after": []}
+    for piece in chrome:
+        places[draw(st.sampled_from(sorted(places)))].append(piece)
+    for piece in places["in_text"]:
+        blocks.insert(draw(st.integers(0, len(blocks))), piece)
+    layout = draw(st.sampled_from(["article", "main", "builder"]))
+    text, after_text = "".join(blocks), "".join(places["after_text"])
+    if layout == "article":
+        post = (
+            "<main><article><header><h1>A post</h1></header>"
+            f"<div class='entry-content'>{text}</div>{after_text}</article></main>"
+        )
+    elif layout == "main":  # no content block: the text after the title
+        post = f"<main><h1>A post</h1>{text}{after_text}</main>"
+    else:  # a page builder's columns: no main, no article, no content class
+        post = (
+            "<div class='row'><div class='col'><h1>A post</h1></div>"
+            f"<div class='col'><div class='text-block'>{text}</div>{after_text}</div></div>"
+        )
+    html = (
+        "<html><head><title>A post</title></head><body class='single'>"
+        + "".join(places["before"])
+        + post
+        + "".join(places["after"])
+        + "</body></html>"
+    )
+    return html, body
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_pages_with_chrome())
+def test_body_is_the_text_and_nothing_the_page_marks_as_chrome(case):
+    html, body = case
+    found = parse_page(html)
+    assert "chrome" not in found.body_text
+    assert found.body_text.split("\n\n") == body
+
+
+_UNITS = ["second", "minute", "hour", "day", "week", "month", "year", "d", "w", "h", "mo", "yr"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(1, 999),
+    st.sampled_from(_UNITS),
+    st.datetimes(min_value=datetime(2005, 1, 1), max_value=datetime(2035, 12, 31)),
+    st.sampled_from(["+00:00", "+01:00", "-05:00", "+14:00"]),
+)
+def test_relative_dates_are_never_after_the_crawl(n, unit, when, offset):
+    fetched = when.replace(microsecond=0).isoformat() + offset
+    text = f"{n} {unit}{'s' if n > 1 and len(unit) > 2 else ''} ago"
+    html = page(header=f"<span class='date'>{text}</span>")
+    found = parse_article(html, "https://example.org/post/", fetched_at=fetched)
+    if found.published is None:  # beyond the plausible years (1900 to 2100)
+        return
+    assert found.date_relative is True
+    assert found.published <= fetched[: len(found.published)]

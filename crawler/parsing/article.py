@@ -16,7 +16,12 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from crawler.parsing.article_body import blocks_of, content_root, lead_blocks
+from crawler.parsing.article_body import (
+    blocks_of,
+    content_root,
+    lead_blocks,
+    without_meta_lines,
+)
 from crawler.parsing.article_dates import page_dates
 from crawler.parsing.article_meta import authors_of, in_noise, terms_of
 from crawler.parsing.html import (
@@ -100,7 +105,7 @@ def parse_article(
     meta = _meta(root)
     canonical = _canonical(root, base, meta)
     article_node, page_node, graph = _ld_nodes(root, [canonical, url])
-    title_el = _title_element(root)
+    title_el = _title_element(root, _document_titles(root, meta), base)
     container = _container(root, title_el)
     if _is_listing(root, meta, article_node, url):
         raise NotAnArticlePage(f"a listing of posts, not an article: {url}")
@@ -125,11 +130,12 @@ def parse_article(
         meta=meta,
         now=now,
         date_order=date_order,
+        urls=(canonical, url),
     )
     categories, tags = terms_of(container, body_el, meta, article_node)
     site_names = _site_names(root, meta, graph)
     authors = authors_of(container, body_el, blocks, meta, article_node, graph, site_names)
-    body_text = "\n\n".join(blocks)
+    body_text = "\n\n".join(without_meta_lines(blocks))
     return ArticlePage(
         canonical_url=canonical,
         title=title,
@@ -158,7 +164,12 @@ def _in_chrome(el: etree._Element) -> bool:
     return any(chrome_level(anc) == HARD_CHROME for anc in el.iterancestors())
 
 
-def _title_element(root: etree._Element) -> etree._Element | None:
+def _title_element(
+    root: etree._Element, document_titles: list[str], base: str
+) -> etree._Element | None:
+    """The post's title: an ``h1`` of the post (in its ``<article>``, else in ``main``),
+    else the heading the document's ``<title>`` names (OceanWP's ``h2.entry-title``,
+    Blogger's ``h3.post-title`` under the blog's ``h1``), else the first ``h1``."""
     h1s = [h for h in root.iter("h1") if text_of(h) and not _in_chrome(h)]
     for h in h1s:
         if next(h.iterancestors("article"), None) is not None:
@@ -166,23 +177,75 @@ def _title_element(root: etree._Element) -> etree._Element | None:
     for h in h1s:
         if any(a.tag == "main" or a.get("role") == "main" for a in h.iterancestors()):
             return h
+    named = _named_heading(root, document_titles, base)
+    if named is not None:
+        return named
     return h1s[0] if h1s else None
 
 
+def _named_heading(
+    root: etree._Element, document_titles: list[str], base: str
+) -> etree._Element | None:
+    """The longest heading whose text the document's title contains, best placed first:
+    in an ``<article>``, then outside page chrome, then anywhere but asides and comments.
+    A heading that links to the site's home page is the site's name, not the post's."""
+    if not document_titles:
+        return None
+    home = absolute("/", base)
+    found: list[tuple[int, int, etree._Element]] = []
+    for h in root.iter("h1", "h2", "h3", "h4"):
+        text = text_of(h).lower()
+        if len(text) < 3 or not any(text in title for title in document_titles):
+            continue
+        links = [a for a in h.iter("a") if a.get("href")]
+        if any(
+            "home" in (a.get("rel") or "").split() or absolute(a.get("href"), base) == home
+            for a in links
+        ) or in_noise(h, root.find("body")):
+            continue
+        if next(h.iterancestors("article"), None) is not None:
+            place = 0
+        else:
+            place = 2 if _in_chrome(h) else 1
+        found.append((place, -len(text), h))
+    return min(found, key=lambda f: f[:2])[2] if found else None
+
+
+def _document_titles(root: etree._Element, meta: dict[str, list[str]]) -> list[str]:
+    titles = [text_of(t).lower() for t in root.iter("title")]
+    titles.extend(v.lower() for v in meta.get("og:title", []))
+    return [t for t in titles if t]
+
+
 def _container(root: etree._Element, title_el: etree._Element | None) -> etree._Element:
-    """The post's own element: the ``<article>`` around the title, the only article, or main."""
+    """The post's own element: the ``<article>`` around the title, the only article when
+    it holds the title or the text (not a lone related-post card), ``main``, or the
+    smallest element holding both the title and the text (page builders have neither)."""
     if title_el is not None:
         article = next(title_el.iterancestors("article"), None)
         if article is not None:
             return article
+    text_el = content_root(root)
     articles = _top_articles(root)
-    if len(articles) == 1:
+    if len(articles) == 1 and (
+        title_el is None
+        or _contains(articles[0], title_el)
+        or (text_el is not None and _contains(articles[0], text_el))
+    ):
         return articles[0]
     for el in root.iter("main", "div", "section"):
         if (el.tag == "main" or el.get("role") == "main") and not _in_chrome(el):
             return el
+    if title_el is not None and text_el is not None:
+        common = next((a for a in text_el.iterancestors() if _contains(a, title_el)), None)
+        if common is not None:
+            return common
     body = root.find("body")
     return body if body is not None else root
+
+
+def _contains(outer: etree._Element, inner: etree._Element) -> bool:
+    return outer is inner or any(anc is outer for anc in inner.iterancestors())
 
 
 def _top_articles(root: etree._Element) -> list[etree._Element]:
@@ -204,6 +267,8 @@ def _is_listing(
         return True
     if node is not None or _first(meta, "og:type") == "article" or classes & _SINGLE_BODY_CLASSES:
         return False
+    if _one_entry(root):
+        return False
     if len(_top_articles(root)) >= 3:
         return True
     headed: set[str] = set()
@@ -217,6 +282,17 @@ def _is_listing(
         elif _DATED_PATH.search(href) and next(a.iterancestors("p", "li"), None) is None:
             dated.add(href)
     return len(headed) >= 3 or len(dated) >= 3
+
+
+def _one_entry(root: etree._Element) -> bool:
+    """True when the page marks up exactly one post: one hAtom ``hentry``, or one
+    microdata Article/BlogPosting (Blogger's item pages have nothing else to say so)."""
+    entries = root.xpath(
+        "//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')]"
+        " | //*[@itemscope and (contains(@itemtype, '/BlogPosting') or"
+        " contains(@itemtype, '/Article') or contains(@itemtype, '/NewsArticle'))]"
+    )
+    return len(entries) == 1
 
 
 def _title(title_el: etree._Element | None, meta: dict, node: dict | None) -> str | None:
@@ -314,8 +390,12 @@ def _url_key(url: str) -> str | None:
 def _site_names(root: etree._Element, meta: dict, graph: list[dict]) -> set[str]:
     names = {v.lower() for v in meta.get("og:site_name", [])}
     for node in graph:
-        if _types(node) & {"WebSite", "Organization"} and isinstance(node.get("name"), str):
-            names.add(_clean(node["name"]).lower())
+        # Yoast's site "represents a person" node is ["Person", "Organization"]: a
+        # personal blog's author is its publisher too, and still an author.
+        types = _types(node)
+        name = node.get("name")
+        if types & {"WebSite", "Organization"} and "Person" not in types and isinstance(name, str):
+            names.add(_clean(name).lower())
     for el in root.iter("p", "div", "span", "a", "h1"):
         classes = (el.get("class") or "").split()
         if "site-title" in classes or "wp-block-site-title" in classes:

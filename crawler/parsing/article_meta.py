@@ -28,8 +28,9 @@ from crawler.parsing.names import parse_name_list
 
 _BYLINE_TOKEN = re.compile(
     r"byline|author|author[-_]?name|(?:entry|post|article)[-_]author(?:[-_]name)?|fn"
-    r"|wp-block-post-author-name|field--name-field-authors?|saboxplugin-authorname"
-    r"|author[-_]box[-_]name|byline[-_]name|contributor[-_]name",
+    r"|field--name-field-authors?|saboxplugin-authorname|byline[-_]name|contributor[-_]name"
+    # BEM and prefixed forms: wp-block-post-author__name, td-author-name, …-author-box__name
+    r"|(?:.*[-_])?author(?:[-_]+box)?[-_]+name",
     re.IGNORECASE,
 )
 _BY_PREFIX = re.compile(
@@ -70,7 +71,7 @@ def terms_of(
         if body is not None and (a is body or body in a.iterancestors()):
             continue
         kind = _term_kind(a, container)
-        name = text_of(a) if kind else ""
+        name = _term_name(a) if kind else ""
         if name and not in_noise(a, container):
             (categories if kind == "category" else tags).append(name)
     if not categories:
@@ -78,6 +79,11 @@ def terms_of(
     if not tags:
         tags = _ld_list(node, "keywords") or meta.get("article:tag", [])
     return _unique(categories), _unique(tags)
+
+
+def _term_name(a: etree._Element) -> str:
+    """A term link's name; a theme's hashtag mark ("#surgery") is not part of it."""
+    return text_of(a).lstrip("#").strip()
 
 
 def _term_kind(a: etree._Element, container: etree._Element) -> str | None:

@@ -64,6 +64,11 @@ _RELATIVE = re.compile(
 )
 _RELATIVE_WORD = re.compile(r"\b(?P<word>yesterday|today|just now)\b", re.IGNORECASE)
 _DATEPARSER_MAX = 60
+# A permalink's date: /2023/10/17/slug/ (day), Blogger's /2023/10/slug.html (month).
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})/(?P<month>0[1-9]|1[0-2])/(?:(?P<day>0[1-9]|[12]\d|3[01])/)?"
+    r"(?=(?!\d{2}/)[^/?#]+)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +146,23 @@ def text_date(
     if use_dateparser and len(text) <= _DATEPARSER_MAX and any(ch.isdigit() for ch in text):
         return _dateparser_date(text, date_order)
     return None
+
+
+def url_date(url: str) -> PageDate | None:
+    """The date a permalink's path carries: ``/2023/10/17/slug/`` is a day,
+    ``/2023/10/slug.html`` a month; ``raw`` is the path part (``2023/10/17``).
+    An archive path with nothing after the date (``/2023/10/``) is not a post's."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    match = _URL_DATE.search(path)
+    if match is None:
+        return None
+    year, month, day = match["year"], match["month"], match["day"]
+    if day is None:
+        return PageDate(f"{year}-{month}", f"{year}/{month}", "month")
+    found = _valid(int(year), int(month), int(day))
+    return PageDate(found, f"{year}/{month}/{day}", "day") if found else None
 
 
 def relative_date(text: str, now: datetime) -> PageDate | None:
