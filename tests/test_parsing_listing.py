@@ -685,6 +685,12 @@ def test_invalid_selector_fails_at_config_time() -> None:
          "https://ex.org/news/?e-page-1a2b3c=3"),
         ('<a class="page-numbers" href="/?page_id=7&#038;paged=3">3</a>',
          "https://ex.org/?page_id=7&paged=2", "https://ex.org/?page_id=7&paged=3"),
+        # Enfold's avia_pagination() of a builder element: "›" the next page, "»" the last
+        ("<nav class='pagination'><span class='pagination-meta'>Page 6 of 12</span>"
+         "<a href='/?avia-element-paging=1'>&laquo;</a><a href='/?avia-element-paging=5'>"
+         "&lsaquo;</a><span class='current'>6</span><a href='/?avia-element-paging=12'>&raquo;"
+         "</a><a href='/?avia-element-paging=7'>&rsaquo;</a></nav>",
+         "https://ex.org/?avia-element-paging=6", "https://ex.org/?avia-element-paging=7"),
         ("", "https://ex.org/", None),
     ],
 )  # fmt: skip
