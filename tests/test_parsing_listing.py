@@ -429,6 +429,43 @@ def test_hero_with_unlinked_title_takes_heading_from_its_block() -> None:
     assert [e.heading for e in page.entries] == ["Junior doctors as leaders", "Second"]
 
 
+def test_unlinked_titles_linked_only_by_an_image_or_a_read_more_beside_the_byline() -> None:
+    # Avada's Blog element with "Link Title To Post" off: the title is plain text; the post
+    # is linked by its image, if it has one, and by "Read More" in the meta line after the
+    # excerpt. The posts' container is named for its pagination mode.
+    def post(slug: str, title: str, image: bool) -> str:
+        url = f"{POST}2023/10/0{len(title) % 9 + 1}/{slug}/"
+        img = f'<div class="thumb"><a href="{url}" aria-label="{title}"><img src="x.jpg"></a></div>'
+        return (
+            f'<article class="fusion-post-large">{img if image else ""}<div class="post-content">'
+            f"<h2 class='entry-title'>{title}</h2><div class='fusion-post-content-container'>"
+            f"<p>What {title.lower()} says [...]</p></div></div><div class='fusion-meta-info'>"
+            f"By <a href='{POST}author/x/'>BMJ Leader</a> | <span>October 2nd, 2023</span> | "
+            f"<a class='fusion-read-more' href='{url}'>Read More</a></div></article>"
+        )
+
+    html = (
+        '<div class="fusion-posts-container fusion-posts-container-pagination">'
+        + post("a", "First post", True)
+        + post("b", "Second post", False)
+        + "</div>"
+    )
+    page = parse_listing(html, POST, BMJ)
+    assert [(e.heading, e.teaser) for e in page.entries] == [
+        ("First post", "What first post says [...]"),
+        ("Second post", "What second post says [...]"),
+    ]
+
+
+def test_a_date_link_in_the_meta_line_never_titles_an_entry() -> None:
+    url = POST + "2023/10/02/a/"
+    html = (
+        f'<article><div class="entry-meta"><a href="{url}">October 2, 2023</a></div>'
+        f"<p>Text of a post with no title link at all.</p></article>"
+    )
+    assert parse_listing(html, POST, BMJ).entries == ()
+
+
 def test_permalink_cited_in_a_teaser_is_not_an_entry() -> None:
     other = POST + "2020/07/06/magical-meander-what-made-me-a-medical-manager/"
     teaser = (

@@ -37,6 +37,10 @@ _CHROME_TOKEN = re.compile(
     r"|sr[-_]only|visually[-_]hidden|yarpp.*",
     re.IGNORECASE,
 )
+# Of those, the names of pagers and navigation (``nav-pagination``, ``main-navigation``), which
+# content blocks carry too: Avada's posts container is ``fusion-posts-container-pagination``,
+# Enfold's post slider without dots ``av-no-slider-navigation``.
+_PAGER_TOKEN = re.compile(r"navigation|.*[-_]navigation|.*pagination.*", re.IGNORECASE)
 # Class/id tokens of blocks that hold an entry's summary.
 _SUMMARY_TOKEN = re.compile(
     r"(?:entry|post|article|blog|item|card)?[-_]?(?:summary|excerpt|content|text|body|teaser"
@@ -87,6 +91,7 @@ def token_flags(el: etree._Element) -> int:
 
 _TOKEN_FLAGS = CHROME | META | SUMMARY | NOISY | WIDGET
 _TITLE_CLASS_FLAG = 32  # "title" in the class: kept with the token flags, left out of them
+_OTHER_CHROME_FLAG = 64  # a chrome name that is not a pager's or navigation's: likewise
 
 
 def _attribute_flags(cls: str | None, ident: str | None) -> int:
@@ -110,11 +115,18 @@ def _names_flags(cls: str | None, ident: str | None) -> int:
     return flags
 
 
+def _pager_named(attributes: int) -> bool:
+    """Chrome by its class and id only because they name a pager or navigation."""
+    return attributes & (CHROME | _OTHER_CHROME_FLAG) == CHROME
+
+
 def _name_flags(name: str) -> int:
     flags = _token_flag_cache.get(name)
     if flags is None:
+        chrome = _CHROME_TOKEN.fullmatch(name) is not None
         flags = (
-            (CHROME if _CHROME_TOKEN.fullmatch(name) else 0)
+            (CHROME if chrome else 0)
+            | (_OTHER_CHROME_FLAG if chrome and not _PAGER_TOKEN.fullmatch(name) else 0)
             | (META if _META_TOKEN.fullmatch(name) else 0)
             | (SUMMARY if _SUMMARY_TOKEN.fullmatch(name) else 0)
             | (NOISY if _NOISY_TOKEN.fullmatch(name) else 0)
@@ -174,9 +186,10 @@ def is_meta(el: etree._Element) -> bool:
 
 
 # Bits of PageFacts.kind(): chrome_level() in the lowest two, then whether is_meta(), then
-# whether a class names a title (what lets a div or span title a widget), then token_flags().
-LEVEL_BITS, IS_META, TITLE_CLASS = 3, 4, 8
-_FLAGS_SHIFT = 4
+# whether a class names a title (what lets a div or span title a widget), then whether only a
+# pager-like name makes it chrome (PageFacts looks inside those), then token_flags().
+LEVEL_BITS, IS_META, TITLE_CLASS, _PAGER_NAMED = 3, 4, 8, 16
+_FLAGS_SHIFT = 5
 
 
 def kind_flags(flags: int) -> int:
@@ -226,7 +239,14 @@ def _compute_kind(el: etree._Element, cls: str | None, ident: str | None, role: 
     tag = el.tag
     attributes = 0 if cls is None and ident is None else _names_flags(cls, ident)
     flags = attributes & _TOKEN_FLAGS
-    kind = _chrome_level(el, flags, role) | flags << _FLAGS_SHIFT
+    level = _chrome_level(el, flags, role)
+    kind = level | flags << _FLAGS_SHIFT
+    if (
+        level == HARD_CHROME
+        and _pager_named(attributes)
+        and _chrome_level(el, flags & ~CHROME, role) != HARD_CHROME
+    ):
+        kind |= _PAGER_NAMED
     if tag == "time" or (flags & META and tag not in _CLASS_EXEMPT_TAGS):
         kind |= IS_META
     if attributes & _TITLE_CLASS_FLAG:
@@ -241,8 +261,12 @@ class PageFacts:
     pager search) that ask the same questions of the same elements. Keyed by element, a
     repeat costs one dict look-up instead of re-reading attributes and re-hashing long
     class strings. ``kind`` packs the answers into one int (see ``LEVEL_BITS``); the other
-    methods answer as the module functions of the same names. Keep an instance only while
-    its page is parsed (it holds the elements) and never change the tree meanwhile.
+    methods answer as the module functions of the same names, but for one case that needs the
+    element's content: a block that is chrome only because its name is a pager's or a
+    navigation's (``fusion-posts-container-pagination``, ``av-no-slider-navigation``) and is
+    no widget is not chrome when it holds entries (an ``article`` or two headings). Keep an
+    instance only while its page is parsed (it holds the elements) and never change the tree
+    meanwhile.
     """
 
     __slots__ = ("_kinds", "_texts")
@@ -254,7 +278,14 @@ class PageFacts:
     def kind(self, el: etree._Element) -> int:
         kind = self._kinds.get(el)
         if kind is None:
-            kind = self._kinds[el] = _element_kind(el)
+            kind = _element_kind(el)
+            if kind & _PAGER_NAMED and not kind >> _FLAGS_SHIFT & WIDGET and _holds_entries(el):
+                # Named like a pager or navigation but holding entries: a listing (Avada's
+                # fusion-posts-container-pagination) or a post slider, not page chrome. (A
+                # widget named for its pager, tagDiv's td_with_ajax_pagination block, stays
+                # chrome: a block that pages itself is not the page's listing.)
+                kind &= ~(LEVEL_BITS | _PAGER_NAMED)
+            self._kinds[el] = kind
         return kind
 
     def chrome_level(self, el: etree._Element) -> int:
@@ -276,6 +307,21 @@ class PageFacts:
                 text = text_of(el)
             self._texts[el] = text
         return text
+
+
+def _holds_entries(el: etree._Element) -> bool:
+    """``el`` holds an ``article`` or two headings: entries, which no pager or menu has (a
+    pager may hold one heading, its screen-reader title)."""
+    headings = 0
+    for sub in el.iterdescendants():
+        tag = sub.tag
+        if tag == "article":
+            return True
+        if tag in HEADING_TAGS:
+            headings += 1
+            if headings > 1:
+                return True
+    return False
 
 
 def _is_site_header(el: etree._Element) -> bool:

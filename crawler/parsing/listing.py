@@ -100,6 +100,10 @@ class _Link:
     el: etree._Element
     url: str
     key: str
+    # In entry metadata (a date, a comment count, "Read More" beside the byline): it joins
+    # its post's entry, and starts one where nothing else links the post (a title that is
+    # no link), but its text never titles it.
+    in_meta: bool = False
 
 
 @dataclass(slots=True)
@@ -202,18 +206,21 @@ def _permalink_links(
     # href -> (permalink without fragment, key), or None: an entry links its post two to
     # four times (title, image, date, read-more).
     permalinks: dict[str | None, tuple[str, str] | None] = {}
+
+    def permalink_of(href: str | None) -> tuple[str, str] | None:
+        if href in permalinks:
+            return permalinks[href]
+        url = absolute(href, base)
+        permalink = permalinks[href] = (
+            (url.split("#", 1)[0], _key(url)) if url and post_url.match(url) else None
+        )
+        return permalink
+
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
         tag = el.tag
         if tag == "a":
-            href = el.get("href")
-            if href in permalinks:
-                permalink = permalinks[href]
-            else:
-                url = absolute(href, base)
-                permalink = permalinks[href] = (
-                    (url.split("#", 1)[0], _key(url)) if url and post_url.match(url) else None
-                )
+            permalink = permalink_of(el.get("href"))
             if permalink is not None and not _is_prose_link(el, facts):
                 found.append(_Link(el, *permalink))
             continue
@@ -221,7 +228,14 @@ def _permalink_links(
             continue  # <br>, <img>: nothing inside to skip, not a widget holding links, no title
         kind = kind_of(el)  # one look-up for the chrome level, metadata and title class
         level = kind & LEVEL_BITS
-        if level == HARD_CHROME or el in widget_lists or (kind & IS_META and not has_heading(el)):
+        if level == HARD_CHROME or el in widget_lists:
+            walker.skip_subtree()
+            continue
+        if kind & IS_META and not has_heading(el):
+            for a in el.iter("a"):  # (el itself when a link is the metadata block)
+                permalink = permalink_of(a.get("href"))
+                if permalink is not None:
+                    found.append(_Link(a, *permalink, in_meta=True))
             walker.skip_subtree()
             continue
         if level == SOFT_CHROME:
@@ -365,7 +379,11 @@ def _teaser(
 def _pick_title(draft: _Draft, facts: PageFacts) -> None:
     """Choose the title link: in a heading, then a card link around a heading, then rel=bookmark
     or title-classed, then the first link with real text."""
-    usable = [(link, text) for link in draft.links if _usable(text := facts.text_of(link.el))]
+    usable = [
+        (link, text)
+        for link in draft.links
+        if not link.in_meta and _usable(text := facts.text_of(link.el))
+    ]
     titled = [
         (h, link, text) for link, text in usable if (h := heading_around(link.el)) is not None
     ]
@@ -382,6 +400,8 @@ def _pick_title(draft: _Draft, facts: PageFacts) -> None:
         if heading is not None and _usable(text := facts.text_of(heading)):
             return _set_title(draft, heading, link, text)
     for link in draft.links:  # a card link around a title-classed block (span.card__title)
+        if link.in_meta:
+            continue
         label = _title_label(link.el, facts)
         if label is not None and _usable(text := facts.text_of(label)):
             return _set_title(draft, label, link, text)
