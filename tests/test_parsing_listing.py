@@ -457,6 +457,22 @@ def test_unlinked_titles_linked_only_by_an_image_or_a_read_more_beside_the_bylin
     ]
 
 
+def test_a_wrapper_named_for_its_sidebar_layout_holds_the_listing() -> None:
+    # Enfold's blog: sidebar_right on the wrapper of main and of the sidebar.
+    html = (
+        "<div class='container_wrap main_color sidebar_right'><div class='container'>"
+        "<main class='content' role='main'>"
+        + entry_html("a", "First")
+        + entry_html("b", "Second")
+        + "<nav class='pagination'><a href='/page/3/'>&rsaquo;</a></nav></main>"
+        "<aside class='sidebar sidebar_right'>" + entry_html("c", "In the sidebar") + "</aside>"
+        "</div></div>"
+    )
+    page = parse_listing(html, POST + "page/2/", BMJ)
+    assert [e.heading for e in page.entries] == ["First", "Second"]
+    assert page.next_url == "https://blogs.bmj.com/page/3/"
+
+
 def test_a_date_link_in_the_meta_line_never_titles_an_entry() -> None:
     url = POST + "2023/10/02/a/"
     html = (

@@ -186,10 +186,11 @@ def is_meta(el: etree._Element) -> bool:
 
 
 # Bits of PageFacts.kind(): chrome_level() in the lowest two, then whether is_meta(), then
-# whether a class names a title (what lets a div or span title a widget), then whether only a
-# pager-like name makes it chrome (PageFacts looks inside those), then token_flags().
-LEVEL_BITS, IS_META, TITLE_CLASS, _PAGER_NAMED = 3, 4, 8, 16
-_FLAGS_SHIFT = 5
+# whether a class names a title (what lets a div or span title a widget), then whether only
+# its class and id make it chrome, and whether only pager-like ones (PageFacts looks inside
+# those), then token_flags().
+LEVEL_BITS, IS_META, TITLE_CLASS, _NAMED_CHROME, _PAGER_NAMED = 3, 4, 8, 16, 32
+_FLAGS_SHIFT = 6
 
 
 def kind_flags(flags: int) -> int:
@@ -241,12 +242,8 @@ def _compute_kind(el: etree._Element, cls: str | None, ident: str | None, role: 
     flags = attributes & _TOKEN_FLAGS
     level = _chrome_level(el, flags, role)
     kind = level | flags << _FLAGS_SHIFT
-    if (
-        level == HARD_CHROME
-        and _pager_named(attributes)
-        and _chrome_level(el, flags & ~CHROME, role) != HARD_CHROME
-    ):
-        kind |= _PAGER_NAMED
+    if level == HARD_CHROME and _chrome_level(el, flags & ~CHROME, role) != HARD_CHROME:
+        kind |= _NAMED_CHROME | (_PAGER_NAMED if _pager_named(attributes) else 0)
     if tag == "time" or (flags & META and tag not in _CLASS_EXEMPT_TAGS):
         kind |= IS_META
     if attributes & _TITLE_CLASS_FLAG:
@@ -261,32 +258,51 @@ class PageFacts:
     pager search) that ask the same questions of the same elements. Keyed by element, a
     repeat costs one dict look-up instead of re-reading attributes and re-hashing long
     class strings. ``kind`` packs the answers into one int (see ``LEVEL_BITS``); the other
-    methods answer as the module functions of the same names, but for one case that needs the
-    element's content: a block that is chrome only because its name is a pager's or a
-    navigation's (``fusion-posts-container-pagination``, ``av-no-slider-navigation``) and is
-    no widget is not chrome when it holds entries (an ``article`` or two headings). Keep an
-    instance only while its page is parsed (it holds the elements) and never change the tree
-    meanwhile.
+    methods answer as the module functions of the same names, but for two cases that need the
+    element's content. A block that is chrome only by its class or id is not chrome (nor
+    noisy) when it holds the page's ``main`` (``holds_main``); and when its names are only a
+    pager's or a navigation's (``fusion-posts-container-pagination``,
+    ``av-no-slider-navigation``) and it is no widget, not when it holds entries (an
+    ``article`` or two headings). Keep an instance only while its page is parsed (it holds
+    the elements) and never change the tree meanwhile.
     """
 
-    __slots__ = ("_kinds", "_texts")
+    __slots__ = ("_kinds", "_main_holders", "_texts")
 
     def __init__(self) -> None:
         self._kinds: dict[etree._Element, int] = {}
         self._texts: dict[etree._Element, str] = {}
+        self._main_holders: set[etree._Element] | None = None
 
     def kind(self, el: etree._Element) -> int:
         kind = self._kinds.get(el)
         if kind is None:
             kind = _element_kind(el)
-            if kind & _PAGER_NAMED and not kind >> _FLAGS_SHIFT & WIDGET and _holds_entries(el):
-                # Named like a pager or navigation but holding entries: a listing (Avada's
-                # fusion-posts-container-pagination) or a post slider, not page chrome. (A
-                # widget named for its pager, tagDiv's td_with_ajax_pagination block, stays
-                # chrome: a block that pages itself is not the page's listing.)
-                kind &= ~(LEVEL_BITS | _PAGER_NAMED)
+            if kind & _NAMED_CHROME:
+                if el in self._holders_of_main(el):
+                    # Named like chrome but holding the page's main content: Enfold's
+                    # container_wrap ... sidebar_right around main and its sidebar.
+                    kind &= ~(LEVEL_BITS | _NAMED_CHROME | _PAGER_NAMED | _NOT_CONTENT_FLAGS)
+                    kind |= SOFT_CHROME if kind >> _FLAGS_SHIFT & WIDGET else 0
+                elif (
+                    kind & _PAGER_NAMED and not kind >> _FLAGS_SHIFT & WIDGET and _holds_entries(el)
+                ):
+                    # Named like a pager or navigation but holding entries: a listing (Avada's
+                    # fusion-posts-container-pagination) or a post slider, not page chrome. (A
+                    # widget named for its pager, tagDiv's td_with_ajax_pagination block, stays
+                    # chrome: a block that pages itself is not the page's listing.)
+                    kind &= ~(LEVEL_BITS | _NAMED_CHROME | _PAGER_NAMED)
             self._kinds[el] = kind
         return kind
+
+    def _holders_of_main(self, el: etree._Element) -> set[etree._Element]:
+        """The elements around the page's main content (see ``holds_main``), found once."""
+        holders = self._main_holders
+        if holders is None:
+            holders = self._main_holders = set()
+            for main in _MAIN_ELEMENTS(el.getroottree()):
+                holders.update(main.iterancestors())
+        return holders
 
     def chrome_level(self, el: etree._Element) -> int:
         return self.kind(el) & LEVEL_BITS
@@ -307,6 +323,19 @@ class PageFacts:
                 text = text_of(el)
             self._texts[el] = text
         return text
+
+
+_MAIN_ELEMENTS = etree.XPath("//main | //*[@role='main']")
+_HOLDS_MAIN = etree.XPath("boolean(descendant::main | descendant::*[@role='main'])")
+# Token flags an element holding the main content loses with its chrome level.
+_NOT_CONTENT_FLAGS = (CHROME | NOISY) << _FLAGS_SHIFT
+
+
+def holds_main(el: etree._Element) -> bool:
+    """``el`` holds the page's main content, a ``main`` element or ``role=main``: then it is
+    no chrome, whatever its class says (Enfold writes ``sidebar_right`` on the wrapper of
+    ``main`` and its sidebar)."""
+    return bool(_HOLDS_MAIN(el))
 
 
 def _holds_entries(el: etree._Element) -> bool:
