@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from . import block, bmj_hero, cards, classless, nightingale, underscores
+from . import avada, block, bmj_hero, cards, classless, nightingale, underscores
 from ._common import Article, Entry, Listing, Site, Term
 
 _MODULES: dict[str, ModuleType] = {
@@ -21,6 +21,7 @@ _MODULES: dict[str, ModuleType] = {
     "classless": classless,
     "block-theme": block,
     "nightingale": nightingale,
+    "avada": avada,
 }
 
 THEMES: tuple[str, ...] = tuple(_MODULES)
