@@ -179,7 +179,8 @@ def test_pages_past_the_end_that_only_repeat_listed_posts_end_the_walk(serve_sit
 
     assert result.returncode == 0, result.stderr[-3000:]
     assert len(read_posts(db)) == len(site.post_urls)
-    assert last_run(db)["status"] == "ok"
+    run = last_run(db)
+    assert (run["status"], run["pages"]) == ("ok", site.listing_pages)
     requested = server.log.paths()
     assert f"/bmjleader/page/{site.listing_pages + 1}/" in requested
     assert f"/bmjleader/page/{site.listing_pages + 2}/" not in requested

@@ -119,17 +119,20 @@ class WordPressSpider(ArticleFollowingSpider):
                 if request.url != early_url:
                     yield request
             return
+        explicit = bool(listing.next_url) and listing.next_url != url
+        if not self._lists_new(posts) and not explicit and page > 1:
+            # Past the end, a page can still show posts: a slider or a featured block of
+            # the newest posts, on a page number the site answers for any value (a page
+            # builder's ?avia-element-paging=N). It lists nothing of its own, and guessing
+            # on would never end.
+            logger.info("Every post on %s was listed before, and no link goes on: end", url)
+            stats.inc_value(runstats.EMPTY_PAGES)
+            return
         stats.inc_value(runstats.LISTING_PAGES)
         stats.inc_value(runstats.ENTRIES, len(posts))
-        explicit = bool(listing.next_url) and listing.next_url != url
         # Ask for the next page first so it downloads while these entries are stored.
         if self.caught_up(posts):
             logger.info("Every post on %s is archived: older pages need no visit", url)
-        elif not self._lists_new(posts) and not explicit and page > 1:
-            # Past the end, a page can still show posts: a slider or a featured block of
-            # the newest posts, on a page number the site answers for any value (a page
-            # builder's ?avia-element-paging=N). Guessing on would never end.
-            logger.info("Every post on %s was listed before, and no link goes on: end", url)
         elif self.wants_page(page + 1):
             next_url = listing.next_url if explicit else next_page_guess(url, self.start_url)
             if next_url != early_url:
