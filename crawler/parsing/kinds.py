@@ -267,26 +267,29 @@ class PageFacts:
     the elements) and never change the tree meanwhile.
     """
 
-    __slots__ = ("_kinds", "_main_holders", "_texts")
+    __slots__ = ("_kinds", "_page", "_role_main", "_texts")
 
-    def __init__(self) -> None:
+    def __init__(self, page: str | bytes | None = None) -> None:
+        """``page``, the page's text as parsed, tells whether any element may have
+        ``role="main"`` (a look at every element's role would cost more)."""
         self._kinds: dict[etree._Element, int] = {}
         self._texts: dict[etree._Element, str] = {}
-        self._main_holders: set[etree._Element] | None = None
+        self._page = page
+        self._role_main: bool | None = None  # known once asked
 
     def kind(self, el: etree._Element) -> int:
         kind = self._kinds.get(el)
         if kind is None:
             kind = _element_kind(el)
-            if kind & _NAMED_CHROME:
-                if el in self._holders_of_main(el):
+            if kind & _NAMED_CHROME and _holds_entries(el):
+                if next(el.iter("main"), None) is not None or (
+                    self._may_have_role_main() and _HOLDS_ROLE_MAIN(el)
+                ):
                     # Named like chrome but holding the page's main content: Enfold's
                     # container_wrap ... sidebar_right around main and its sidebar.
                     kind &= ~(LEVEL_BITS | _NAMED_CHROME | _PAGER_NAMED | _NOT_CONTENT_FLAGS)
                     kind |= SOFT_CHROME if kind >> _FLAGS_SHIFT & WIDGET else 0
-                elif (
-                    kind & _PAGER_NAMED and not kind >> _FLAGS_SHIFT & WIDGET and _holds_entries(el)
-                ):
+                elif kind & _PAGER_NAMED and not kind >> _FLAGS_SHIFT & WIDGET:
                     # Named like a pager or navigation but holding entries: a listing (Avada's
                     # fusion-posts-container-pagination) or a post slider, not page chrome. (A
                     # widget named for its pager, tagDiv's td_with_ajax_pagination block, stays
@@ -295,14 +298,12 @@ class PageFacts:
             self._kinds[el] = kind
         return kind
 
-    def _holders_of_main(self, el: etree._Element) -> set[etree._Element]:
-        """The elements around the page's main content (see ``holds_main``), found once."""
-        holders = self._main_holders
-        if holders is None:
-            holders = self._main_holders = set()
-            for main in _MAIN_ELEMENTS(el.getroottree()):
-                holders.update(main.iterancestors())
-        return holders
+    def _may_have_role_main(self) -> bool:
+        role_main = self._role_main
+        if role_main is None:
+            page = self._page
+            role_main = self._role_main = page is None or _mentions_role_main(page)
+        return role_main
 
     def chrome_level(self, el: etree._Element) -> int:
         return self.kind(el) & LEVEL_BITS
@@ -325,8 +326,8 @@ class PageFacts:
         return text
 
 
-_MAIN_ELEMENTS = etree.XPath("//main | //*[@role='main']")
 _HOLDS_MAIN = etree.XPath("boolean(descendant::main | descendant::*[@role='main'])")
+_HOLDS_ROLE_MAIN = etree.XPath("boolean(descendant::*[@role='main'])")
 # Token flags an element holding the main content loses with its chrome level.
 _NOT_CONTENT_FLAGS = (CHROME | NOISY) << _FLAGS_SHIFT
 
@@ -338,19 +339,22 @@ def holds_main(el: etree._Element) -> bool:
     return bool(_HOLDS_MAIN(el))
 
 
+def _mentions_role_main(page: str | bytes) -> bool:
+    if isinstance(page, bytes):
+        return b'role="main"' in page or b"role='main'" in page
+    return 'role="main"' in page or "role='main'" in page
+
+
 def _holds_entries(el: etree._Element) -> bool:
     """``el`` holds an ``article`` or two headings: entries, which no pager or menu has (a
-    pager may hold one heading, its screen-reader title)."""
-    headings = 0
-    for sub in el.iterdescendants():
-        tag = sub.tag
-        if tag == "article":
-            return True
-        if tag in HEADING_TAGS:
-            headings += 1
-            if headings > 1:
-                return True
-    return False
+    pager may hold one heading, its screen-reader title), and which the main content of a
+    listing has."""
+    if not len(el):
+        return False  # (most: screen-reader texts, comment counts)
+    if next(el.iter("article"), None) is not None:
+        return True
+    headings = el.iter(*HEADING_TAGS)
+    return next(headings, None) is not None and next(headings, None) is not None
 
 
 def _is_site_header(el: etree._Element) -> bool:

@@ -143,7 +143,7 @@ def parse_listing(
         page_url = ""  # resolve links against nothing rather than fail
     sel = selectors or _NO_SELECTORS
     base = base_url(root, page_url)
-    facts = PageFacts()
+    facts = PageFacts(html)
     drafts: list[_Draft] = []
     if sel.entry:
         drafts = _drafts_from_entry_selector(root, base, post_url, sel, facts)
@@ -194,33 +194,31 @@ def _structural_drafts(
 def _permalink_links(
     root: etree._Element, base: str, post_url: re.Pattern[str], facts: PageFacts
 ) -> list[_Link]:
-    """Permalink links outside page chrome and entry metadata, in document order.
+    """Permalink links outside page chrome and entry metadata, in document order, and
+    those in entry metadata of posts nothing else links.
 
     Links in widgets are kept only when the widget looks like the page's listing
     (see ``listing_links``).
     """
     found: list[_Link] = []
+    # Links in entry metadata (link, permalink, how many links came before): kept only for
+    # posts nothing else links (a title that is no link, "Read More" beside the byline).
+    in_meta: list[tuple[etree._Element, tuple[str, str], int]] = []
     widget_lists: set[etree._Element] = set()
     widgets: dict[etree._Element, int] = {}  # block -> how unlikely it is to be the listing
     kind_of = facts.kind
     # href -> (permalink without fragment, key), or None: an entry links its post two to
     # four times (title, image, date, read-more).
     permalinks: dict[str | None, tuple[str, str] | None] = {}
-
-    def permalink_of(href: str | None) -> tuple[str, str] | None:
-        if href in permalinks:
-            return permalinks[href]
-        url = absolute(href, base)
-        permalink = permalinks[href] = (
-            (url.split("#", 1)[0], _key(url)) if url and post_url.match(url) else None
-        )
-        return permalink
-
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
         tag = el.tag
         if tag == "a":
-            permalink = permalink_of(el.get("href"))
+            href = el.get("href")
+            if href in permalinks:
+                permalink = permalinks[href]
+            else:
+                permalink = permalinks[href] = _permalink(href, base, post_url)
             if permalink is not None and not _is_prose_link(el, facts):
                 found.append(_Link(el, *permalink))
             continue
@@ -233,9 +231,13 @@ def _permalink_links(
             continue
         if kind & IS_META and not has_heading(el):
             for a in el.iter("a"):  # (el itself when a link is the metadata block)
-                permalink = permalink_of(a.get("href"))
+                href = a.get("href")
+                if href in permalinks:
+                    permalink = permalinks[href]
+                else:
+                    permalink = permalinks[href] = _permalink(href, base, post_url)
                 if permalink is not None:
-                    found.append(_Link(a, *permalink, in_meta=True))
+                    in_meta.append((a, permalink, len(found)))
             walker.skip_subtree()
             continue
         if level == SOFT_CHROME:
@@ -247,7 +249,33 @@ def _permalink_links(
             if label and tag != "h1":
                 for block in widget_scope(el):
                     widgets[block] = max(widgets.get(block, 0), label + 1)
+    if in_meta:
+        found = _with_meta_only_posts(found, in_meta)
     return listing_links(found, widgets) if widgets else found
+
+
+def _permalink(href: str | None, base: str, post_url: re.Pattern[str]) -> tuple[str, str] | None:
+    """(permalink without fragment, same-post key) of a link to a post, else ``None``."""
+    url = absolute(href, base)
+    return (url.split("#", 1)[0], _key(url)) if url and post_url.match(url) else None
+
+
+def _with_meta_only_posts(
+    found: list[_Link], in_meta: list[tuple[etree._Element, tuple[str, str], int]]
+) -> list[_Link]:
+    """``found`` with the metadata links of posts it does not link, in document order."""
+    linked = {link.key for link in found}
+    extra = [(a, permalink, pos) for a, permalink, pos in in_meta if permalink[1] not in linked]
+    if not extra:
+        return found
+    merged: list[_Link] = []
+    start = 0
+    for a, permalink, pos in extra:
+        merged.extend(found[start:pos])
+        merged.append(_Link(a, *permalink, in_meta=True))
+        start = pos
+    merged.extend(found[start:])
+    return merged
 
 
 def _drafts_from_heading_selector(
