@@ -4,8 +4,10 @@ Entries are found by the structure of the web, not by theme class names: a
 link to a post permalink (usually inside a heading) starts an entry, the text
 that follows it up to the next entry is its teaser, and links back to the same
 permalink (``Read More…``, thumbnails) belong to the same entry. Links in page
-chrome (navigation, sidebars and widgets, footers, comments) and in entry
-metadata are ignored.
+chrome (navigation, sidebars and widgets, footers, comments) are ignored, and so
+are links in entry metadata, but for a post nothing else links (a title that is
+no link, its "Read More" beside the byline): a plain heading in its block then
+titles it.
 """
 
 from __future__ import annotations
