@@ -24,6 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from crawler.demo.site import THEMES, build_site, synthetic_posts  # noqa: E402
+from crawler.demo.themes import page_param  # noqa: E402
 from crawler.parsing.listing import parse_listing  # noqa: E402
 from crawler.parsing.urls import post_permalink_pattern  # noqa: E402
 
@@ -46,9 +47,14 @@ def listing_pages(
         feed=False,
     )
     root = out_dir / "bmjleader"
+    param = page_param(theme)  # pages a query numbers are saved as index.html?param=N
     found = [((root / "index.html").read_bytes(), site.start_url)]
     for n in range(2, site.listing_pages + 1):
-        found.append(((root / f"page/{n}/index.html").read_bytes(), f"{site.start_url}page/{n}/"))
+        if param:
+            path, url = f"index.html?{param}={n}", f"{site.start_url}?{param}={n}"
+        else:
+            path, url = f"page/{n}/index.html", f"{site.start_url}page/{n}/"
+        found.append(((root / path).read_bytes(), url))
     return site.start_url, found
 
 

@@ -164,6 +164,28 @@ def test_max_pages_limits_the_walk(serve_site, tmp_path):
     assert last_run(db)["pages"] == 2
 
 
+def test_pages_past_the_end_that_only_repeat_listed_posts_end_the_walk(serve_site, tmp_path):
+    # A site that answers any page number (a page builder's ?avia-element-paging=N shows its
+    # post slider past the end): the guessed walk stops at the first page with nothing new.
+    server, site = serve_site("underscores-numbers")
+    pages = server.root / "bmjleader" / "page"
+    last = (pages / str(site.listing_pages) / "index.html").read_text(encoding="utf-8")
+    for n in range(site.listing_pages + 1, site.listing_pages + 6):
+        (pages / str(n)).mkdir()
+        (pages / str(n) / "index.html").write_text(last, encoding="utf-8")
+    db = tmp_path / "a.sqlite"
+
+    result = scrapy_crawl(site.start_url, db, tmp_path / "exports")
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert len(read_posts(db)) == len(site.post_urls)
+    run = last_run(db)
+    assert (run["status"], run["pages"]) == ("ok", site.listing_pages)
+    requested = server.log.paths()
+    assert f"/bmjleader/page/{site.listing_pages + 1}/" in requested
+    assert f"/bmjleader/page/{site.listing_pages + 2}/" not in requested
+
+
 def test_a_crawl_opens_no_console_into_itself(serve_site, tmp_path):
     _, site = serve_site("block-theme")
     result = scrapy_crawl(site.start_url, tmp_path / "a.sqlite", tmp_path / "exports")

@@ -10,6 +10,7 @@ import lxml.html
 import pytest
 
 from crawler.demo.site import THEMES, build_site, demo_posts, synthetic_posts, wp_trim_words
+from crawler.demo.themes import page_param
 
 SITE_URL = "http://127.0.0.1:8123"
 # The 28 teasers of seeds 000-002, copied so the suite needs nothing outside the repo.
@@ -27,6 +28,10 @@ TITLE_LINKS = {
     "block-theme": "//li[contains(@class,'wp-block-post')]/div/h2/a",
     # The card's one link wraps the heading, which holds no link.
     "nightingale": "//div[@class='nhsuk-promo']/a[h2 or div/h2]",
+    # The title is no link: "Read More" beside the byline is the one link every post has.
+    "avada": "//a[@class='fusion-read-more']",
+    # Not the post slider's h3 titles above the listing: the same three posts on every page.
+    "enfold": "//h2[contains(@class,'post-title')]/a",
 }
 
 
@@ -37,12 +42,19 @@ def built(request, tmp_path_factory):
     return request.param, out, info
 
 
-def page_path(out: Path, n: int) -> Path:
-    return out / "bmjleader" / ("index.html" if n == 1 else f"page/{n}/index.html")
+def page_path(out: Path, n: int, theme: str = "") -> Path:
+    """Page ``n`` of the home listing: ``page/N/``, or ``index.html?param=N`` as saved for a
+    theme whose pages a query numbers."""
+    param = page_param(theme) if theme else None
+    if n == 1:
+        return out / "bmjleader" / "index.html"
+    return out / "bmjleader" / (f"index.html?{param}={n}" if param else f"page/{n}/index.html")
 
 
-def page_url(n: int) -> str:
-    return f"{SITE_URL}/bmjleader/" if n == 1 else f"{SITE_URL}/bmjleader/page/{n}/"
+def page_url(n: int, theme: str = "") -> str:
+    param = page_param(theme) if theme else None
+    home = f"{SITE_URL}/bmjleader/"
+    return home if n == 1 else f"{home}?{param}={n}" if param else f"{home}page/{n}/"
 
 
 def parse(path: Path) -> lxml.html.HtmlElement:
@@ -60,18 +72,22 @@ def served(url: str) -> str:
     return f"http://{parts.netloc}{path}"
 
 
-def listing_docs(out: Path, pages: int) -> list[tuple[str, lxml.html.HtmlElement]]:
-    return [(page_url(n), parse(page_path(out, n))) for n in range(1, pages + 1)]
+def listing_docs(out: Path, pages: int, theme: str = "") -> list[tuple[str, lxml.html.HtmlElement]]:
+    return [(page_url(n, theme), parse(page_path(out, n, theme))) for n in range(1, pages + 1)]
 
 
 def test_files_exist_and_page_after_last_is_absent(built):
-    _, out, info = built
+    theme, out, info = built
     posts = demo_posts()
     assert info.start_url == f"{SITE_URL}/bmjleader/"
     assert info.listing_pages == (len(posts) + 1 + PER_PAGE - 1) // PER_PAGE  # +1: repeated post
     for n in range(1, info.listing_pages + 1):
-        assert page_path(out, n).is_file()
-    assert not page_path(out, info.listing_pages + 1).exists()
+        assert page_path(out, n, theme).is_file()
+    beyond = page_path(out, info.listing_pages + 1, theme)
+    if page_param(theme):  # a page a query numbers answers past the last, listing no post
+        assert not parse(beyond).xpath(TITLE_LINKS[theme])
+    else:
+        assert not beyond.exists()
     assert not (out / "bmjleader" / "page" / "1").exists()
     assert (out / "robots.txt").read_text().splitlines()[:2] == [
         "User-agent: *",
@@ -94,7 +110,7 @@ def test_post_urls_are_distinct_served_permalinks(built):
 
 def test_listing_pages_look_like_wordpress(built):
     theme, out, info = built
-    for n, (_, doc) in enumerate(listing_docs(out, info.listing_pages), 1):
+    for n, (_, doc) in enumerate(listing_docs(out, info.listing_pages, theme), 1):
         title = doc.findtext(".//title")
         assert title == ("BMJ Leader blog" if n == 1 else f"BMJ Leader blog – Page {n}")
         assert doc.xpath("//form[@role='search']//input[@name='s']")
@@ -107,7 +123,7 @@ def test_listing_pages_look_like_wordpress(built):
 def test_every_post_is_linked_from_a_listing_page(built):
     theme, out, info = built
     linked = set()
-    for url, doc in listing_docs(out, info.listing_pages):
+    for url, doc in listing_docs(out, info.listing_pages, theme):
         for a in doc.xpath(TITLE_LINKS[theme]):
             href = urljoin(url, a.get("href"))
             assert POST_LINK.match(href), href
@@ -117,48 +133,56 @@ def test_every_post_is_linked_from_a_listing_page(built):
 
 def test_url_variants_are_present(built):
     theme, out, info = built
-    hrefs = [h for url, doc in listing_docs(out, info.listing_pages) for h in links(doc, url)]
+    hrefs = [
+        h for url, doc in listing_docs(out, info.listing_pages, theme) for h in links(doc, url)
+    ]
     post_hrefs = [h for h in hrefs if POST_LINK.match(h)]
     assert any(h.startswith("https://") for h in post_hrefs)
     # Title and read-more; a nightingale card is one link.
     assert sum(h.startswith("https://") for h in post_hrefs) >= (theme != "nightingale") + 1
     assert any(not h.endswith("/") for h in post_hrefs)
-    traps = [h for h in hrefs if "/page/" in h and h.endswith("?cat=-1")]
+    # The trap on a next-page link: /page/3/?cat=-1, or ?param=3&cat=-1.
+    traps = [h for h in hrefs if re.search(r"(?:/page/\d+/\?|[?&][\w-]+=\d+&)cat=-1$", h)]
     assert len(set(traps)) == 1
-    trap_page = int(re.search(r"/page/(\d+)/", traps[0]).group(1))
+    trap_page = int(re.search(r"(?:/page/|=)(\d+)", traps[0]).group(1))
     assert trap_page <= info.listing_pages
     repeated = demo_posts()[PER_PAGE - 1]
     for n in (1, 2):
-        assert repeated.path() in page_path(out, n).read_text(encoding="utf-8")
+        assert repeated.path() in page_path(out, n, theme).read_text(encoding="utf-8")
 
 
 def test_no_pagination_link_past_the_last_page(built):
-    _, out, info = built
-    beyond = page_url(info.listing_pages + 1)
-    for url, doc in listing_docs(out, info.listing_pages):
+    theme, out, info = built
+    beyond = page_url(info.listing_pages + 1, theme)
+    for url, doc in listing_docs(out, info.listing_pages, theme):
         assert all(not h.startswith(beyond) for h in links(doc, url))
 
 
+# Themes that cut excerpts their own way: words kept and the marker.
+OWN_EXCERPTS = {"avada": (40, " [...]")}
+
+
 def test_teasers_are_the_first_55_words_plus_marker(built):
-    _, out, info = built
+    theme, out, info = built
+    words, marker = OWN_EXCERPTS.get(theme, (55, " […]"))
     text = " ".join(
-        WS.sub(" ", doc.text_content()) for _, doc in listing_docs(out, info.listing_pages)
+        WS.sub(" ", doc.text_content()) for _, doc in listing_docs(out, info.listing_pages, theme)
     )
     for post in demo_posts():
-        teaser = wp_trim_words(post.body)
-        assert teaser.endswith(" […]")
+        teaser = wp_trim_words(post.body, words, marker)
+        assert teaser.endswith(marker)
         assert teaser in text, post.heading
-    assert text.count(" […]") == len(demo_posts()) + 1
+    assert text.count(marker) == len(demo_posts()) + 1
 
 
 def test_some_teasers_use_nbsp(built):
     theme, out, _ = built
-    source = page_path(out, 2).read_text(encoding="utf-8")
-    if theme in ("cards", "block-theme"):
+    source = page_path(out, 2, theme).read_text(encoding="utf-8")
+    if theme in ("cards", "block-theme", "avada"):
         assert "Jan Frich.\u00a0 Jan" in source
     else:
         assert "Jan Frich.&nbsp; Jan" in source or "Jan Frich.&#160; Jan" in source
-    assert "Jan Frich.\u00a0 Jan" in WS.sub(" ", parse(page_path(out, 2)).text_content())
+    assert "Jan Frich.\u00a0 Jan" in WS.sub(" ", parse(page_path(out, 2, theme)).text_content())
 
 
 def test_tag_archive_has_tag_heading(built):

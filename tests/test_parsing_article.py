@@ -747,3 +747,21 @@ def test_relative_dates_are_never_after_the_crawl(n, unit, when, offset):
         return
     assert found.date_relative is True
     assert found.published <= fetched[: len(found.published)]
+
+
+def test_a_wrapper_named_for_its_sidebar_layout_holds_the_post() -> None:
+    # Enfold writes its layout class on the wrapper of main and the sidebar alike.
+    html = (
+        "<html><head><title>T</title></head><body class='single'><div id='main'>"
+        "<div class='container_wrap container_wrap_first main_color sidebar_right'>"
+        "<div class='container'><main class='content units' role='main'>"
+        "<article class='post-entry'><header class='entry-content-header'><h1 class='post-title "
+        "entry-title'>A post</h1><time class='date-container updated' datetime='2023-11-07T09:30"
+        ":00+00:00'>November 7, 2023</time></header><div class='entry-content'><p>What the post"
+        " says.</p></div></article></main><aside class='sidebar sidebar_right' role="
+        "'complementary'><h3>Latest news</h3><p>A widget.</p></aside></div></div></div>"
+        "</body></html>"
+    )
+    page = parse_page(html)
+    assert (page.title, page.body_text) == ("A post", "What the post says.")
+    assert page.published == "2023-11-07"

@@ -429,6 +429,59 @@ def test_hero_with_unlinked_title_takes_heading_from_its_block() -> None:
     assert [e.heading for e in page.entries] == ["Junior doctors as leaders", "Second"]
 
 
+def test_unlinked_titles_linked_only_by_an_image_or_a_read_more_beside_the_byline() -> None:
+    # Avada's Blog element with "Link Title To Post" off: the title is plain text; the post
+    # is linked by its image, if it has one, and by "Read More" in the meta line after the
+    # excerpt. The posts' container is named for its pagination mode.
+    def post(slug: str, title: str, image: bool) -> str:
+        url = f"{POST}2023/10/0{len(title) % 9 + 1}/{slug}/"
+        img = f'<div class="thumb"><a href="{url}" aria-label="{title}"><img src="x.jpg"></a></div>'
+        return (
+            f'<article class="fusion-post-large">{img if image else ""}<div class="post-content">'
+            f"<h2 class='entry-title'>{title}</h2><div class='fusion-post-content-container'>"
+            f"<p>What {title.lower()} says [...]</p></div></div><div class='fusion-meta-info'>"
+            f"By <a href='{POST}author/x/'>BMJ Leader</a> | <span>October 2nd, 2023</span> | "
+            f"<a class='fusion-read-more' href='{url}'>Read More</a></div></article>"
+        )
+
+    html = (
+        '<div class="fusion-posts-container fusion-posts-container-pagination">'
+        + post("a", "First post", True)
+        + post("b", "Second post", False)
+        + "</div>"
+    )
+    page = parse_listing(html, POST, BMJ)
+    assert [(e.heading, e.teaser) for e in page.entries] == [
+        ("First post", "What first post says [...]"),
+        ("Second post", "What second post says [...]"),
+    ]
+
+
+def test_a_wrapper_named_for_its_sidebar_layout_holds_the_listing() -> None:
+    # Enfold's blog: sidebar_right on the wrapper of main and of the sidebar.
+    html = (
+        "<div class='container_wrap main_color sidebar_right'><div class='container'>"
+        "<main class='content' role='main'>"
+        + entry_html("a", "First")
+        + entry_html("b", "Second")
+        + "<nav class='pagination'><a href='/page/3/'>&rsaquo;</a></nav></main>"
+        "<aside class='sidebar sidebar_right'>" + entry_html("c", "In the sidebar") + "</aside>"
+        "</div></div>"
+    )
+    page = parse_listing(html, POST + "page/2/", BMJ)
+    assert [e.heading for e in page.entries] == ["First", "Second"]
+    assert page.next_url == "https://blogs.bmj.com/page/3/"
+
+
+def test_a_date_link_in_the_meta_line_never_titles_an_entry() -> None:
+    url = POST + "2023/10/02/a/"
+    html = (
+        f'<article><div class="entry-meta"><a href="{url}">October 2, 2023</a></div>'
+        f"<p>Text of a post with no title link at all.</p></article>"
+    )
+    assert parse_listing(html, POST, BMJ).entries == ()
+
+
 def test_permalink_cited_in_a_teaser_is_not_an_entry() -> None:
     other = POST + "2020/07/06/magical-meander-what-made-me-a-medical-manager/"
     teaser = (
@@ -685,6 +738,12 @@ def test_invalid_selector_fails_at_config_time() -> None:
          "https://ex.org/news/?e-page-1a2b3c=3"),
         ('<a class="page-numbers" href="/?page_id=7&#038;paged=3">3</a>',
          "https://ex.org/?page_id=7&paged=2", "https://ex.org/?page_id=7&paged=3"),
+        # Enfold's avia_pagination() of a builder element: "›" the next page, "»" the last
+        ("<nav class='pagination'><span class='pagination-meta'>Page 6 of 12</span>"
+         "<a href='/?avia-element-paging=1'>&laquo;</a><a href='/?avia-element-paging=5'>"
+         "&lsaquo;</a><span class='current'>6</span><a href='/?avia-element-paging=12'>&raquo;"
+         "</a><a href='/?avia-element-paging=7'>&rsaquo;</a></nav>",
+         "https://ex.org/?avia-element-paging=6", "https://ex.org/?avia-element-paging=7"),
         ("", "https://ex.org/", None),
     ],
 )  # fmt: skip
@@ -707,9 +766,11 @@ def test_the_next_link_alone_matches_on_every_generated_theme_page(tmp_path, the
         articles=False,
     )  # fmt: skip
     pattern = post_permalink_pattern(site.start_url)
-    pages = sorted((tmp_path / "bmjleader").rglob("index.html"))
+    pages = sorted((tmp_path / "bmjleader").rglob("index.html*"))  # index.html?paged=2 too
     assert len(pages) >= site.listing_pages
     for page in pages:
-        url = "https://blog.example/" + str(page.parent.relative_to(tmp_path)) + "/"
+        query = page.name.partition("?")[2]
+        url = f"https://blog.example/{page.parent.relative_to(tmp_path)}/"
+        url += f"?{query}" if query else ""
         data = page.read_bytes()
         assert listing_next_url(data, url, pattern) == parse_listing(data, url, pattern).next_url

@@ -225,6 +225,8 @@ def test_permalink_pattern_accepts_posts_under_a_parent_of_a_listing_page() -> N
          "https://ex.org/news/?e-page-1a2b3c=3"),
         ("https://ex.org/blog/?per_page=20", "https://ex.org/blog/",
          "https://ex.org/blog/page/2/?per_page=20"),
+        ("https://ex.org/?avia-element-paging=6", "https://ex.org/",
+         "https://ex.org/?avia-element-paging=7"),
     ],
 )  # fmt: skip
 def test_next_page_guess(page: str, start: str, expected: str) -> None:
@@ -235,6 +237,7 @@ def test_next_page_guess(page: str, start: str, expected: str) -> None:
     ("name", "numbers_pages"),
     [("paged", True), ("page", True), ("query-2-page", True), ("query-page", True),
      ("e-page-1a2b3c", True), ("product-page", True), ("fwp_paged", True), ("pg", True),
+     ("avia-element-paging", True),
      ("page_id", False), ("per_page", False), ("posts_per_page", False), ("pagename", False),
      ("p", False), ("cst", False), ("s", False)],
 )  # fmt: skip

@@ -4,6 +4,9 @@ Serves a folder the way a simple web host does (``path/`` -> ``index.html``,
 ``path`` -> 301 to ``path/``, missing -> 404, query strings ignored), logs
 every request, and can be told to answer some paths with an error or a delay,
 or to redirect them elsewhere, so tests can play network faults and moved pages.
+A page a site numbers with a query (``path/?avia-element-paging=2``) is served
+from ``path/index.html?avia-element-paging=2`` when that file exists, as
+``wget --mirror`` saves it; any other query is ignored.
 Used by ``blogarchive demo``, the tests and the benchmarks;
 ``python -m crawler.demo.server ROOT`` runs it standalone.
 """
@@ -88,10 +91,21 @@ class _Handler(SimpleHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up waiting, as a timeout test intends
 
+    def translate_path(self, path: str) -> str:
+        local = super().translate_path(path)
+        query = urlsplit(path).query
+        if query and os.path.isdir(local):
+            saved = os.path.join(local, f"index.html?{query}")
+            if os.path.isfile(saved):
+                return saved
+        return local
+
     def guess_type(self, path: str | os.PathLike[str]) -> str:
         # A WordPress feed lives at .../feed/ (stored as feed/index.html here).
         if os.path.basename(os.path.dirname(os.fspath(path))) == "feed":
             return "application/rss+xml; charset=UTF-8"
+        if os.path.basename(os.fspath(path)).startswith("index.html?"):
+            return "text/html"
         return super().guess_type(path)
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:

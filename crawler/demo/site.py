@@ -30,6 +30,7 @@ from .themes import (
     Term,
     article_renderer,
     listing_renderer,
+    page_param,
 )
 
 __all__ = [
@@ -99,9 +100,10 @@ def build_site(
 ) -> SiteInfo:
     """Write the blog's static files under ``out_dir`` and describe the result.
 
-    Writes the home listing (``<base>/index.html``, ``<base>/page/N/index.html``), tag
-    archives when ``tag_archive``, one page per post when ``articles``, the RSS feed at
-    ``<base>/feed/`` when ``feed`` (the newest ten posts) and ``robots.txt``.
+    Writes the home listing (``<base>/index.html``, ``<base>/page/N/index.html``; in a theme
+    whose home pages a query numbers, ``<base>/index.html?param=N`` and one page past the
+    last), tag archives when ``tag_archive``, one page per post when ``articles``, the RSS
+    feed at ``<base>/feed/`` when ``feed`` (the newest ten posts) and ``robots.txt``.
     With ``variants`` the listing also carries the URL oddities a crawler must survive: the
     last post of page 1 repeated at the top of page 2, one entry linked over the other scheme
     (https), one without its trailing slash, and one next-page link with ``?cat=-1``.
@@ -138,12 +140,19 @@ def build_site(
     if variants:
         _apply_link_variants(pages)
     trap_page = min(2, len(pages) - 1) if variants else 0
+    param = page_param(theme)
     for n, page_entries in enumerate(pages, 1):
-        ctx = Listing(site, n, len(pages), tuple(page_entries), home)
+        ctx = Listing(site, n, len(pages), tuple(page_entries), home, page_param=param)
         next_url = ctx.clean_next_url
         if next_url and n == trap_page:
-            next_url += "?cat=-1"  # the categories dropdown's crawl trap
+            # the categories dropdown's crawl trap
+            next_url += "&cat=-1" if "?" in next_url else "?cat=-1"
         write(ctx.url, render_listing(replace(ctx, next_url=next_url)))
+    if param:
+        # A page a query numbers is there whatever the number: past the last one the
+        # builder's page shows what it holds besides the listing (a post slider).
+        beyond = Listing(site, len(pages) + 1, len(pages), (), home, page_param=param)
+        write(beyond.url, render_listing(beyond))
 
     if tag_archive:
         for term in site.tags:
@@ -192,9 +201,11 @@ class _PageWriter:
         self.made = {self.root}
 
     def __call__(self, url: str, text: str) -> None:
-        folder = os.path.join(self.root, *url[len(self.home) :].strip("/").split("/"))
+        path, _, query = url.partition("?")  # ?n=2 is saved as index.html?n=2 (see server)
+        folder = os.path.join(self.root, *path[len(self.home) :].strip("/").split("/"))
         self._make(folder)
-        with open(os.path.join(folder, "index.html"), "w", encoding="utf-8") as f:
+        name = f"index.html?{query}" if query else "index.html"
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
             f.write(text)
 
     def _make(self, folder: str) -> None:

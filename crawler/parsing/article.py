@@ -32,7 +32,7 @@ from crawler.parsing.html import (
     parse_html,
     text_of,
 )
-from crawler.parsing.kinds import HARD_CHROME, chrome_level
+from crawler.parsing.kinds import HARD_CHROME, chrome_level, holds_main
 from crawler.parsing.pagedates import DATE_ORDERS, parse_fetched_at
 from crawler.parsing.urls import canonical_post_url
 
@@ -161,7 +161,9 @@ def word_count(text: str) -> int:
 
 
 def _in_chrome(el: etree._Element) -> bool:
-    return any(chrome_level(anc) == HARD_CHROME for anc in el.iterancestors())
+    return any(
+        chrome_level(anc) == HARD_CHROME and not holds_main(anc) for anc in el.iterancestors()
+    )
 
 
 def _title_element(

@@ -23,7 +23,7 @@ import re
 from lxml import etree
 
 from crawler.parsing.html import text_of
-from crawler.parsing.kinds import NOISY, token_flags
+from crawler.parsing.kinds import NOISY, holds_main, token_flags
 from crawler.parsing.names import parse_name_list
 
 _BYLINE_TOKEN = re.compile(
@@ -132,7 +132,7 @@ def in_noise(el: etree._Element, stop: etree._Element | None = None) -> bool:
             return True
         if node.get("role") in ("complementary", "navigation"):
             return True
-        if token_flags(node) & NOISY:
+        if token_flags(node) & NOISY and not holds_main(node):  # (Enfold's sidebar_right)
             return True
         node = node.getparent()
     return False

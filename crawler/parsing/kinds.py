@@ -37,6 +37,10 @@ _CHROME_TOKEN = re.compile(
     r"|sr[-_]only|visually[-_]hidden|yarpp.*",
     re.IGNORECASE,
 )
+# Of those, the names of pagers and navigation (``nav-pagination``, ``main-navigation``), which
+# content blocks carry too: Avada's posts container is ``fusion-posts-container-pagination``,
+# Enfold's post slider without dots ``av-no-slider-navigation``.
+_PAGER_TOKEN = re.compile(r"navigation|.*[-_]navigation|.*pagination.*", re.IGNORECASE)
 # Class/id tokens of blocks that hold an entry's summary.
 _SUMMARY_TOKEN = re.compile(
     r"(?:entry|post|article|blog|item|card)?[-_]?(?:summary|excerpt|content|text|body|teaser"
@@ -87,6 +91,7 @@ def token_flags(el: etree._Element) -> int:
 
 _TOKEN_FLAGS = CHROME | META | SUMMARY | NOISY | WIDGET
 _TITLE_CLASS_FLAG = 32  # "title" in the class: kept with the token flags, left out of them
+_OTHER_CHROME_FLAG = 64  # a chrome name that is not a pager's or navigation's: likewise
 
 
 def _attribute_flags(cls: str | None, ident: str | None) -> int:
@@ -110,11 +115,18 @@ def _names_flags(cls: str | None, ident: str | None) -> int:
     return flags
 
 
+def _pager_named(attributes: int) -> bool:
+    """Chrome by its class and id only because they name a pager or navigation."""
+    return attributes & (CHROME | _OTHER_CHROME_FLAG) == CHROME
+
+
 def _name_flags(name: str) -> int:
     flags = _token_flag_cache.get(name)
     if flags is None:
+        chrome = _CHROME_TOKEN.fullmatch(name) is not None
         flags = (
-            (CHROME if _CHROME_TOKEN.fullmatch(name) else 0)
+            (CHROME if chrome else 0)
+            | (_OTHER_CHROME_FLAG if chrome and not _PAGER_TOKEN.fullmatch(name) else 0)
             | (META if _META_TOKEN.fullmatch(name) else 0)
             | (SUMMARY if _SUMMARY_TOKEN.fullmatch(name) else 0)
             | (NOISY if _NOISY_TOKEN.fullmatch(name) else 0)
@@ -174,9 +186,11 @@ def is_meta(el: etree._Element) -> bool:
 
 
 # Bits of PageFacts.kind(): chrome_level() in the lowest two, then whether is_meta(), then
-# whether a class names a title (what lets a div or span title a widget), then token_flags().
-LEVEL_BITS, IS_META, TITLE_CLASS = 3, 4, 8
-_FLAGS_SHIFT = 4
+# whether a class names a title (what lets a div or span title a widget), then whether only
+# its class and id make it chrome, and whether only pager-like ones (PageFacts looks inside
+# those), then token_flags().
+LEVEL_BITS, IS_META, TITLE_CLASS, _NAMED_CHROME, _PAGER_NAMED = 3, 4, 8, 16, 32
+_FLAGS_SHIFT = 6
 
 
 def kind_flags(flags: int) -> int:
@@ -226,7 +240,10 @@ def _compute_kind(el: etree._Element, cls: str | None, ident: str | None, role: 
     tag = el.tag
     attributes = 0 if cls is None and ident is None else _names_flags(cls, ident)
     flags = attributes & _TOKEN_FLAGS
-    kind = _chrome_level(el, flags, role) | flags << _FLAGS_SHIFT
+    level = _chrome_level(el, flags, role)
+    kind = level | flags << _FLAGS_SHIFT
+    if level == HARD_CHROME and _chrome_level(el, flags & ~CHROME, role) != HARD_CHROME:
+        kind |= _NAMED_CHROME | (_PAGER_NAMED if _pager_named(attributes) else 0)
     if tag == "time" or (flags & META and tag not in _CLASS_EXEMPT_TAGS):
         kind |= IS_META
     if attributes & _TITLE_CLASS_FLAG:
@@ -241,21 +258,52 @@ class PageFacts:
     pager search) that ask the same questions of the same elements. Keyed by element, a
     repeat costs one dict look-up instead of re-reading attributes and re-hashing long
     class strings. ``kind`` packs the answers into one int (see ``LEVEL_BITS``); the other
-    methods answer as the module functions of the same names. Keep an instance only while
-    its page is parsed (it holds the elements) and never change the tree meanwhile.
+    methods answer as the module functions of the same names, but for two cases that need the
+    element's content. A block that is chrome only by its class or id is not chrome (nor
+    noisy) when it holds the page's ``main`` (``holds_main``); and when its names are only a
+    pager's or a navigation's (``fusion-posts-container-pagination``,
+    ``av-no-slider-navigation``) and it is no widget, not when it holds entries (an
+    ``article`` or two headings). Keep an instance only while its page is parsed (it holds
+    the elements) and never change the tree meanwhile.
     """
 
-    __slots__ = ("_kinds", "_texts")
+    __slots__ = ("_kinds", "_page", "_role_main", "_texts")
 
-    def __init__(self) -> None:
+    def __init__(self, page: str | bytes | None = None) -> None:
+        """``page``, the page's text as parsed, tells whether any element may have
+        ``role="main"`` (a look at every element's role would cost more)."""
         self._kinds: dict[etree._Element, int] = {}
         self._texts: dict[etree._Element, str] = {}
+        self._page = page
+        self._role_main: bool | None = None  # known once asked
 
     def kind(self, el: etree._Element) -> int:
         kind = self._kinds.get(el)
         if kind is None:
-            kind = self._kinds[el] = _element_kind(el)
+            kind = _element_kind(el)
+            if kind & _NAMED_CHROME and _holds_entries(el):
+                if next(el.iter("main"), None) is not None or (
+                    self._may_have_role_main() and _HOLDS_ROLE_MAIN(el)
+                ):
+                    # Named like chrome but holding the page's main content: Enfold's
+                    # container_wrap ... sidebar_right around main and its sidebar.
+                    kind &= ~(LEVEL_BITS | _NAMED_CHROME | _PAGER_NAMED | _NOT_CONTENT_FLAGS)
+                    kind |= SOFT_CHROME if kind >> _FLAGS_SHIFT & WIDGET else 0
+                elif kind & _PAGER_NAMED and not kind >> _FLAGS_SHIFT & WIDGET:
+                    # Named like a pager or navigation but holding entries: a listing (Avada's
+                    # fusion-posts-container-pagination) or a post slider, not page chrome. (A
+                    # widget named for its pager, tagDiv's td_with_ajax_pagination block, stays
+                    # chrome: a block that pages itself is not the page's listing.)
+                    kind &= ~(LEVEL_BITS | _NAMED_CHROME | _PAGER_NAMED)
+            self._kinds[el] = kind
         return kind
+
+    def _may_have_role_main(self) -> bool:
+        role_main = self._role_main
+        if role_main is None:
+            page = self._page
+            role_main = self._role_main = page is None or _mentions_role_main(page)
+        return role_main
 
     def chrome_level(self, el: etree._Element) -> int:
         return self.kind(el) & LEVEL_BITS
@@ -276,6 +324,37 @@ class PageFacts:
                 text = text_of(el)
             self._texts[el] = text
         return text
+
+
+_HOLDS_MAIN = etree.XPath("boolean(descendant::main | descendant::*[@role='main'])")
+_HOLDS_ROLE_MAIN = etree.XPath("boolean(descendant::*[@role='main'])")
+# Token flags an element holding the main content loses with its chrome level.
+_NOT_CONTENT_FLAGS = (CHROME | NOISY) << _FLAGS_SHIFT
+
+
+def holds_main(el: etree._Element) -> bool:
+    """``el`` holds the page's main content, a ``main`` element or ``role=main``: then it is
+    no chrome, whatever its class says (Enfold writes ``sidebar_right`` on the wrapper of
+    ``main`` and its sidebar)."""
+    return bool(_HOLDS_MAIN(el))
+
+
+def _mentions_role_main(page: str | bytes) -> bool:
+    if isinstance(page, bytes):
+        return b'role="main"' in page or b"role='main'" in page
+    return 'role="main"' in page or "role='main'" in page
+
+
+def _holds_entries(el: etree._Element) -> bool:
+    """``el`` holds an ``article`` or two headings: entries, which no pager or menu has (a
+    pager may hold one heading, its screen-reader title), and which the main content of a
+    listing has."""
+    if not len(el):
+        return False  # (most: screen-reader texts, comment counts)
+    if next(el.iter("article"), None) is not None:
+        return True
+    headings = el.iter(*HEADING_TAGS)
+    return next(headings, None) is not None and next(headings, None) is not None
 
 
 def _is_site_header(el: etree._Element) -> bool:

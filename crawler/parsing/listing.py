@@ -4,8 +4,10 @@ Entries are found by the structure of the web, not by theme class names: a
 link to a post permalink (usually inside a heading) starts an entry, the text
 that follows it up to the next entry is its teaser, and links back to the same
 permalink (``Read More…``, thumbnails) belong to the same entry. Links in page
-chrome (navigation, sidebars and widgets, footers, comments) and in entry
-metadata are ignored.
+chrome (navigation, sidebars and widgets, footers, comments) are ignored, and so
+are links in entry metadata, but for a post nothing else links (a title that is
+no link, its "Read More" beside the byline): a plain heading in its block then
+titles it.
 """
 
 from __future__ import annotations
@@ -100,6 +102,10 @@ class _Link:
     el: etree._Element
     url: str
     key: str
+    # In entry metadata (a date, a comment count, "Read More" beside the byline): it joins
+    # its post's entry, and starts one where nothing else links the post (a title that is
+    # no link), but its text never titles it.
+    in_meta: bool = False
 
 
 @dataclass(slots=True)
@@ -139,7 +145,7 @@ def parse_listing(
         page_url = ""  # resolve links against nothing rather than fail
     sel = selectors or _NO_SELECTORS
     base = base_url(root, page_url)
-    facts = PageFacts()
+    facts = PageFacts(html)
     drafts: list[_Draft] = []
     if sel.entry:
         drafts = _drafts_from_entry_selector(root, base, post_url, sel, facts)
@@ -190,12 +196,16 @@ def _structural_drafts(
 def _permalink_links(
     root: etree._Element, base: str, post_url: re.Pattern[str], facts: PageFacts
 ) -> list[_Link]:
-    """Permalink links outside page chrome and entry metadata, in document order.
+    """Permalink links outside page chrome and entry metadata, in document order, and
+    those in entry metadata of posts nothing else links.
 
     Links in widgets are kept only when the widget looks like the page's listing
     (see ``listing_links``).
     """
     found: list[_Link] = []
+    # Links in entry metadata (link, permalink, how many links came before): kept only for
+    # posts nothing else links (a title that is no link, "Read More" beside the byline).
+    in_meta: list[tuple[etree._Element, tuple[str, str], int]] = []
     widget_lists: set[etree._Element] = set()
     widgets: dict[etree._Element, int] = {}  # block -> how unlikely it is to be the listing
     kind_of = facts.kind
@@ -210,10 +220,7 @@ def _permalink_links(
             if href in permalinks:
                 permalink = permalinks[href]
             else:
-                url = absolute(href, base)
-                permalink = permalinks[href] = (
-                    (url.split("#", 1)[0], _key(url)) if url and post_url.match(url) else None
-                )
+                permalink = permalinks[href] = _permalink(href, base, post_url)
             if permalink is not None and not _is_prose_link(el, facts):
                 found.append(_Link(el, *permalink))
             continue
@@ -221,7 +228,18 @@ def _permalink_links(
             continue  # <br>, <img>: nothing inside to skip, not a widget holding links, no title
         kind = kind_of(el)  # one look-up for the chrome level, metadata and title class
         level = kind & LEVEL_BITS
-        if level == HARD_CHROME or el in widget_lists or (kind & IS_META and not has_heading(el)):
+        if level == HARD_CHROME or el in widget_lists:
+            walker.skip_subtree()
+            continue
+        if kind & IS_META and not has_heading(el):
+            for a in el.iter("a"):  # (el itself when a link is the metadata block)
+                href = a.get("href")
+                if href in permalinks:
+                    permalink = permalinks[href]
+                else:
+                    permalink = permalinks[href] = _permalink(href, base, post_url)
+                if permalink is not None:
+                    in_meta.append((a, permalink, len(found)))
             walker.skip_subtree()
             continue
         if level == SOFT_CHROME:
@@ -233,7 +251,33 @@ def _permalink_links(
             if label and tag != "h1":
                 for block in widget_scope(el):
                     widgets[block] = max(widgets.get(block, 0), label + 1)
+    if in_meta:
+        found = _with_meta_only_posts(found, in_meta)
     return listing_links(found, widgets) if widgets else found
+
+
+def _permalink(href: str | None, base: str, post_url: re.Pattern[str]) -> tuple[str, str] | None:
+    """(permalink without fragment, same-post key) of a link to a post, else ``None``."""
+    url = absolute(href, base)
+    return (url.split("#", 1)[0], _key(url)) if url and post_url.match(url) else None
+
+
+def _with_meta_only_posts(
+    found: list[_Link], in_meta: list[tuple[etree._Element, tuple[str, str], int]]
+) -> list[_Link]:
+    """``found`` with the metadata links of posts it does not link, in document order."""
+    linked = {link.key for link in found}
+    extra = [(a, permalink, pos) for a, permalink, pos in in_meta if permalink[1] not in linked]
+    if not extra:
+        return found
+    merged: list[_Link] = []
+    start = 0
+    for a, permalink, pos in extra:
+        merged.extend(found[start:pos])
+        merged.append(_Link(a, *permalink, in_meta=True))
+        start = pos
+    merged.extend(found[start:])
+    return merged
 
 
 def _drafts_from_heading_selector(
@@ -365,7 +409,11 @@ def _teaser(
 def _pick_title(draft: _Draft, facts: PageFacts) -> None:
     """Choose the title link: in a heading, then a card link around a heading, then rel=bookmark
     or title-classed, then the first link with real text."""
-    usable = [(link, text) for link in draft.links if _usable(text := facts.text_of(link.el))]
+    usable = [
+        (link, text)
+        for link in draft.links
+        if not link.in_meta and _usable(text := facts.text_of(link.el))
+    ]
     titled = [
         (h, link, text) for link, text in usable if (h := heading_around(link.el)) is not None
     ]
@@ -382,6 +430,8 @@ def _pick_title(draft: _Draft, facts: PageFacts) -> None:
         if heading is not None and _usable(text := facts.text_of(heading)):
             return _set_title(draft, heading, link, text)
     for link in draft.links:  # a card link around a title-classed block (span.card__title)
+        if link.in_meta:
+            continue
         label = _title_label(link.el, facts)
         if label is not None and _usable(text := facts.text_of(label)):
             return _set_title(draft, label, link, text)

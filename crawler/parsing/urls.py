@@ -48,7 +48,8 @@ _PAGE_TAIL = re.compile(r"(^|/)page/(\d+)/?$")
 # holds a query of its own, Elementor's ``e-page-1a2b3c``, ``product-page``, FacetWP's
 # ``fwp_paged``. Not ``per_page`` (a page size) nor ``page_id`` (a page).
 _PAGE_PARAM = re.compile(
-    r"(?!(?:.*[-_])?per[-_])(?:[a-z0-9]+[-_])*(?:paged?|pg)|e-page-[a-z0-9]+", re.IGNORECASE
+    r"(?!(?:.*[-_])?per[-_])(?:[a-z0-9]+[-_])*(?:paged?|paging|pg)|e-page-[a-z0-9]+",
+    re.IGNORECASE,
 )
 
 
@@ -211,7 +212,8 @@ def post_permalink_pattern(start_url: str) -> re.Pattern[str]:
 
 def is_page_param(name: str) -> bool:
     """Whether a query parameter numbers a listing's pages: ``paged``, ``page``, the Query
-    Loop block's ``query-2-page``, Elementor's ``e-page-1a2b3c`` and the like."""
+    Loop block's ``query-2-page``, Elementor's ``e-page-1a2b3c``, Enfold's
+    ``avia-element-paging`` and the like."""
     return _PAGE_PARAM.fullmatch(name) is not None
 
 

@@ -23,7 +23,12 @@ from crawler.background import (
     InProcess,
 )
 from crawler.parsing.listing import listing_next_url
-from crawler.parsing.urls import next_page_guess, post_permalink_pattern, strip_crawl_traps
+from crawler.parsing.urls import (
+    canonical_post_url,
+    next_page_guess,
+    post_permalink_pattern,
+    strip_crawl_traps,
+)
 from crawler.restarting import RestartingProcess
 from crawler.spiders.articles import ArticleFollowingSpider
 from crawler.spiders.base import http_status
@@ -55,6 +60,7 @@ class WordPressSpider(ArticleFollowingSpider):
         self.selectors = source.selectors if source else None
         self._reader: RestartingProcess | InProcess | None = None
         self._reader_gave_up = False  # its processes kept dying: no listing page is read
+        self._listed: set[str] = set()  # canonical URLs of the posts listed so far
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.start_following()
@@ -113,18 +119,33 @@ class WordPressSpider(ArticleFollowingSpider):
                 if request.url != early_url:
                     yield request
             return
+        explicit = bool(listing.next_url) and listing.next_url != url
+        if not self._lists_new(posts) and not explicit and page > 1:
+            # Past the end, a page can still show posts: a slider or a featured block of
+            # the newest posts, on a page number the site answers for any value (a page
+            # builder's ?avia-element-paging=N). It lists nothing of its own, and guessing
+            # on would never end.
+            logger.info("Every post on %s was listed before, and no link goes on: end", url)
+            stats.inc_value(runstats.EMPTY_PAGES)
+            return
         stats.inc_value(runstats.LISTING_PAGES)
         stats.inc_value(runstats.ENTRIES, len(posts))
         # Ask for the next page first so it downloads while these entries are stored.
         if self.caught_up(posts):
             logger.info("Every post on %s is archived: older pages need no visit", url)
         elif self.wants_page(page + 1):
-            explicit = bool(listing.next_url) and listing.next_url != url
             next_url = listing.next_url if explicit else next_page_guess(url, self.start_url)
             if next_url != early_url:
                 yield self._listing_request(next_url, page=page + 1, guessed=not explicit)
         for output in self.route_posts(posts, url):
             yield output
+
+    def _lists_new(self, posts: list[Any]) -> bool:
+        """Whether ``posts`` hold one not listed on an earlier page of this crawl (noted)."""
+        keys = {canonical_post_url(post.url) for post in posts}
+        new = not keys <= self._listed
+        self._listed |= keys
+        return new
 
     def _early_next_url(self, response: TextResponse, page: int) -> str | None:
         """The next page's link, read before this page is parsed, when the walk surely takes it.

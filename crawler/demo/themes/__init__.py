@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from . import block, bmj_hero, cards, classless, nightingale, underscores
+from . import avada, block, bmj_hero, cards, classless, enfold, nightingale, underscores
 from ._common import Article, Entry, Listing, Site, Term
 
 _MODULES: dict[str, ModuleType] = {
@@ -21,6 +21,8 @@ _MODULES: dict[str, ModuleType] = {
     "classless": classless,
     "block-theme": block,
     "nightingale": nightingale,
+    "avada": avada,
+    "enfold": enfold,
 }
 
 THEMES: tuple[str, ...] = tuple(_MODULES)
@@ -38,6 +40,12 @@ def listing_renderer(theme: str) -> Callable[[Listing], str]:
     return _module(theme).listing
 
 
+def page_param(theme: str) -> str | None:
+    """The query parameter that numbers the home listing's pages in ``theme`` (a page
+    builder's element on a static front page), or ``None`` for ``page/N/``."""
+    return getattr(_module(theme), "PAGE_PARAM", None)
+
+
 def article_renderer(theme: str) -> Callable[[Article], str]:
     """The function that renders a single post page in ``theme``."""
     return _module(theme).article
@@ -52,4 +60,5 @@ __all__ = [
     "Term",
     "article_renderer",
     "listing_renderer",
+    "page_param",
 ]

@@ -84,9 +84,14 @@ class Listing:
     archive_url: str  # page 1 of this archive
     tag: Term | None = None
     next_url: str | None = None  # the older page as linked (may carry a crawl trap)
+    page_param: str | None = None  # pages numbered ?page_param=N, not page/N/
 
     def page_url(self, n: int) -> str:
-        return self.archive_url if n == 1 else f"{self.archive_url}page/{n}/"
+        if n == 1:
+            return self.archive_url
+        if self.page_param:
+            return f"{self.archive_url}?{self.page_param}={n}"
+        return f"{self.archive_url}page/{n}/"
 
     @property
     def url(self) -> str:
