@@ -140,10 +140,7 @@ def reparse(
                 process(PageEntries(response.url, [completed]), completing=True)
             elif parsed.failure is not None:
                 # As the crawl kept it: the listing's post, with why its page gave no data.
-                kind, reason = parsed.failure
-                runstats.record_error(
-                    report.stats, f"article_{kind}", response.url, reason, page_failed=False
-                )
+                runstats.record_article_failure(report.stats, response.url, *parsed.failure)
                 failed = failed_post(post, parsed.failure)
                 process(PageEntries(response.url, [failed]), completing=True)
             elif parsed.problem:

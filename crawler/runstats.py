@@ -45,6 +45,11 @@ def record_error(
         stats.set_value(FIRST_ERROR, f"{reason} at {url}")
 
 
+def record_article_failure(stats: StatsCollector, url: str, kind: str, reason: str) -> None:
+    """Count a post's own page that gave no data (``article_<kind>``): the post is kept."""
+    record_error(stats, f"article_{kind}", url, reason, page_failed=False)
+
+
 def errors_by_kind(stats: Mapping[str, Any]) -> dict[str, int]:
     """``{"http_500": 2, "timeout": 1}``: the run's errors by kind."""
     return {key[len(ERRORS) :]: value for key, value in stats.items() if key.startswith(ERRORS)}

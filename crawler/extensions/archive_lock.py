@@ -20,6 +20,8 @@ logger = logging.getLogger(__name__)
 
 
 class ArchiveLockHolder:
+    """Holds ``<ARCHIVE_DB>.lock`` from the crawler's construction until its engine stops."""
+
     def __init__(self, db_path: str) -> None:
         self.lock = ArchiveLock(db_path)
         try:

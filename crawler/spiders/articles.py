@@ -153,7 +153,7 @@ class ArticleFollowingSpider(SourceSpider):
         kind, reason = failure
         log = logger.warning if kind == "too_large" else logger.error
         log("Article page failed: %s: %s", url, reason)
-        runstats.record_error(self.crawler.stats, f"article_{kind}", url, reason, page_failed=False)
+        runstats.record_article_failure(self.crawler.stats, url, kind, reason)
         return PageEntries(url, [failed_post(post, failure)])
 
 

@@ -12,7 +12,7 @@ from types import TracebackType
 from typing import Any
 
 from crawler.store import runs
-from crawler.store.connection import ArchiveError, open_database
+from crawler.store.connection import ArchiveError, dicts, open_database
 from crawler.store.resources import RESOURCE_EXPORT_KEYS, resource_row, save_resources
 from crawler.store.rows import (
     EXPORT_KEYS,
@@ -22,7 +22,6 @@ from crawler.store.rows import (
     export_shape,
     post_to_row,
 )
-from crawler.store.runs import dicts
 from crawler.store.saving import SaveResult, refresh_heading_fields, save_batch
 from crawler.store.validators import (
     Validators,

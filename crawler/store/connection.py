@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -64,3 +65,9 @@ def _check_migrated(db: Database, path: Path) -> None:
             f"{path} is not an up-to-date blogarchive archive "
             f"({len(pending)} schema steps missing); open it writable once to migrate"
         )
+
+
+def dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    """A cursor's rows as dicts keyed by column name."""
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, values, strict=True)) for values in cursor]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crawler.store.archive import Archive, ArchiveError
+from crawler.store.connection import dicts
 from crawler.store.rows import EXPORT_KEYS, export_shape
 
 
@@ -105,9 +106,7 @@ def statistics(archive: Archive, *, top: int = 10) -> dict[str, Any]:
     conn = archive.conn
 
     def pairs(sql: str, *values: Any) -> list[dict[str, Any]]:
-        cursor = conn.execute(sql, values)
-        names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor]
+        return dicts(conn.execute(sql, values))
 
     return {
         "posts": conn.execute("SELECT count(*) FROM posts").fetchone()[0],

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
-from crawler.store.connection import ArchiveError
+from crawler.store.connection import ArchiveError, dicts
 from crawler.store.schema import RUN_STATUSES
 
 _NEWEST_FIRST = " ORDER BY started DESC, id DESC LIMIT ?"
@@ -95,9 +95,3 @@ def select_run(conn: sqlite3.Connection, run_id: int) -> dict[str, Any]:
     if not found:
         raise ArchiveError(f"no crawl run with id {run_id}")
     return found[0]
-
-
-def dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
-    """A cursor's rows as dicts keyed by column name."""
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, values, strict=True)) for values in cursor]
